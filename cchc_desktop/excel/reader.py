@@ -1,0 +1,149 @@
+"""Read a plan appendix (phụ lục) from an untrusted workbook into a ParsedAppendix.
+
+The pipeline: safety checks on the file (size, zip bomb, not a spreadsheet) → python-calamine
+values of every sheet → the sheet whose header looks like a task table → first pass over the
+rows (rows.py) → joined split rows and sections/groups/tasks (structure.py) → total checks.
+Recoverable problems become warnings located by sheet, row and column; an AppendixError with a
+Vietnamese message is raised only when nothing sensible can be read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_desktop.errors import AppendixError
+from cchc_desktop.excel import headers as h
+from cchc_desktop.excel.appendix import (
+    ROW_HEADER,
+    ROW_IGNORED,
+    ImportWarning,
+    ParsedAppendix,
+    RowInfo,
+)
+from cchc_desktop.excel.hints import parse_hints
+from cchc_desktop.excel.json_out import appendix_to_json
+from cchc_desktop.excel.rows import BodyScanner
+from cchc_desktop.excel.safety import DEFAULT_LIMITS, Limits, check_workbook_file
+from cchc_desktop.excel.structure import build_structure, check_totals, merge_split_rows
+from cchc_desktop.excel.workbook import SheetGrid, Workbook, cell_text, open_workbook
+from cchc_desktop.vietnamese import fold
+
+__all__ = ["appendix_to_json", "read_appendix"]
+
+_TABLE_HINT = (
+    "cần một dòng tiêu đề có cột Nội dung/Nhiệm vụ và ít nhất hai cột như TT, Sản phẩm, "
+    "Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện, Kinh phí"
+)
+
+
+def read_appendix(
+    path: str | Path, sheet: str | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> ParsedAppendix:
+    """Read the task table of an appendix workbook (.xlsx, .xlsm, .xls, .ods)."""
+    path = Path(path)
+    check_workbook_file(path, limits)
+    with open_workbook(path) as book:
+        grid, header, others = _choose_sheet(book, sheet)
+        sheet_names = list(book.sheet_names)
+    parsed = ParsedAppendix(file_name=path.name, sheet=grid.name, sheet_names=sheet_names)
+    _read_header_area(parsed, grid, header)
+    for other_grid, other_header in others:
+        parsed.warnings.append(
+            ImportWarning(
+                other_grid.name,
+                other_header.row + 1,
+                f"Trang '{other_grid.name}' cũng có bảng nhiệm vụ nhưng không được nhập; chỉ "
+                f"đọc trang '{grid.name}' (chọn trang khác bằng --sheet).",
+            )
+        )
+    scanner = BodyScanner(grid, header, parsed)
+    scan = scanner.run()
+    build_structure(merge_split_rows(scan.lines, scanner), parsed, scanner)
+    if not parsed.tasks:
+        raise AppendixError(
+            f"Tệp '{path.name}', trang '{grid.name}': tìm thấy dòng tiêu đề ở dòng "
+            f"{header.row + 1} nhưng không có nhiệm vụ nào bên dưới."
+        )
+    check_totals(parsed, scan, scanner)
+    parsed.warnings.sort(key=lambda warning: (warning.sheet != grid.name, warning.row))
+    return parsed
+
+
+def _choose_sheet(
+    book: Workbook, wanted: str | None
+) -> tuple[SheetGrid, h.HeaderInfo, list[tuple[SheetGrid, h.HeaderInfo]]]:
+    """Pick the sheet with a task table (or the one asked for); return the others found."""
+    if wanted is not None:
+        grid = book.grid(_sheet_name(book, wanted))
+        header = h.find_header(grid)
+        if header is None:
+            raise AppendixError(
+                f"Tệp '{book.file_name}', trang '{grid.name}': không tìm thấy bảng nhiệm vụ "
+                f"({_TABLE_HINT})."
+            )
+        return grid, header, []
+    found: list[tuple[SheetGrid, h.HeaderInfo]] = []
+    for name in book.sheet_names:
+        grid = book.grid(name)
+        header = h.find_header(grid)
+        if header is not None:
+            found.append((grid, header))
+    if not found:
+        names = ", ".join(f"'{name}'" for name in book.sheet_names) or "(không có trang nào)"
+        raise AppendixError(
+            f"Tệp '{book.file_name}': không trang nào có bảng nhiệm vụ ({_TABLE_HINT}). "
+            f"Các trang đã xem: {names}."
+        )
+    best = max(found, key=lambda pair: (not pair[0].hidden, pair[1].score, -found.index(pair)))
+    return best[0], best[1], [pair for pair in found if pair is not best]
+
+
+def _sheet_name(book: Workbook, wanted: str) -> str:
+    """Find a sheet by exact name, else ignoring case, marks and spaces."""
+    if wanted in book.sheet_names:
+        return wanted
+    folded = fold(wanted)
+    for name in book.sheet_names:
+        if fold(name) == folded:
+            return name
+    names = ", ".join(f"'{name}'" for name in book.sheet_names)
+    raise AppendixError(
+        f"Tệp '{book.file_name}' không có trang '{wanted}'. Các trang trong tệp: {names}."
+    )
+
+
+def _read_header_area(parsed: ParsedAppendix, grid: SheetGrid, header: h.HeaderInfo) -> None:
+    """Fill the header mapping, the rows above the table and the plan hints."""
+    parsed.header_map = dict(header.columns)
+    parsed.header_row = header.row + 1
+    title_lines: list[str] = []
+    for index in range(header.first_body):
+        texts = [cell_text(value) for value in grid.rows[index]]
+        in_header = header.row <= index < header.row + header.height
+        parsed.rows.append(RowInfo(index + 1, ROW_HEADER if in_header else ROW_IGNORED, texts))
+        if index < header.row and any(texts):
+            title_lines.append(" ".join(text for text in texts if text))
+    parsed.hints = parse_hints(title_lines)
+    for col, label in header.unknown:
+        parsed.unknown_columns.append(label)
+        parsed.warnings.append(
+            ImportWarning(
+                grid.name,
+                header.row + 1,
+                f"Cột {h.column_letter(col)} ('{label}') không nhận ra nghĩa; nội dung của cột "
+                "được giữ trong Ghi chú của từng nhiệm vụ.",
+                h.column_letter(col),
+            )
+        )
+    for col, label, key in header.duplicates:
+        parsed.unknown_columns.append(label)
+        first = h.column_letter(header.columns[key])
+        parsed.warnings.append(
+            ImportWarning(
+                grid.name,
+                header.row + 1,
+                f"Cột {h.column_letter(col)} ('{label}') trùng nghĩa với cột {first} "
+                f"({h.FIELD_LABELS[key]}); nội dung của cột được giữ trong Ghi chú.",
+                h.column_letter(col),
+            )
+        )

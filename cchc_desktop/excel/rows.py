@@ -1,0 +1,320 @@
+"""First pass over the table body: one Line per row that may hold a task, row kinds, totals.
+
+Blank rows, repeated headers (PDF page breaks), column-number rows, the "Tổng cộng" row, the
+"(Bằng chữ: …)" row and the signature block under the table are recognised here; every other
+row becomes a Line with its number and cell texts for the structure pass (structure.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cchc_desktop.excel import headers as h
+from cchc_desktop.excel.amounts import parse_budget
+from cchc_desktop.excel.appendix import (
+    ROW_HEADER,
+    ROW_IGNORED,
+    ROW_TOTAL,
+    ImportWarning,
+    ParsedAppendix,
+    RowInfo,
+)
+from cchc_desktop.excel.workbook import CellValue, SheetGrid, cell_text
+from cchc_desktop.vietnamese import fold
+
+# Text fields of a Line, in this order.
+TEXT_KEYS = (h.CONTENT, h.RESULT, h.LEAD, h.PARTNER, h.TIMEFRAME, h.NOTES)
+F_CONTENT, F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES = range(6)
+DETAIL_FIELDS = (F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES)
+FILL_DOWN_KEYS = (h.RESULT, h.LEAD, h.PARTNER, h.TIMEFRAME, h.NOTES)
+
+NUM_NONE, NUM_ARABIC, NUM_ROMAN, NUM_LETTER, NUM_OTHER = range(5)
+
+_ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
+_ROMAN_RE = re.compile(r"^([IVXLC]{1,7})\s*[.):]?$")
+_LETTER_RE = re.compile(r"^([a-zđ])\s*[.)]?$")
+_BULLETS = {"-", "+", "*", "•", "–"}
+_PREFIX_RE = re.compile(r"^([IVXLC]{1,7}|\d{1,3}(?:\.\d{1,3})*)\s*[.):/-]\s*(\S.*)$", re.S)
+_TOTAL_RE = re.compile(r"^(tong cong|tong so|tong|cong)((?: (?:kinh phi|chung|[ivxlc0-9]+))*)$")
+_WORDS_RE = re.compile(r"^\W*(?:so tien\s+)?(?:viet\s+)?b[a-z]{1,4}\s*chu\b")
+_FOOTER_RE = re.compile(
+    r"^(?:noi nhan|(?:kt|tm|tl|tuq|q)\.\s|nguoi lap|nguoi ky)"
+    r"|^(?:pho )?(?:giam doc|chu tich|chanh thanh tra|chanh van phong|truong phong)$"
+)
+_PUNCT_RE = re.compile(r"[^\w]+")
+
+
+class Line:
+    """A body row that may be a section, group, task or part of one."""
+
+    __slots__ = ("after_header", "budget", "fields", "info", "level", "num_kind", "number",
+                 "row", "shared")  # fmt: skip
+
+    def __init__(self, info: RowInfo, number: str, num_kind: int, level: int) -> None:
+        self.info = info
+        self.row = info.row
+        self.number = number
+        self.num_kind = num_kind
+        self.level = level
+        self.fields: list[str] = []
+        self.budget: float | None = None
+        self.after_header = False
+        self.shared = 0  # bit i set: field i is the top of a cell merged down over later rows
+
+    @property
+    def content(self) -> str:
+        """Return the task wording."""
+        return self.fields[F_CONTENT]
+
+    def has_details(self, ignore_shared: bool = False) -> bool:
+        """Return True when a column other than content (and budget) holds text."""
+        fields = self.fields
+        for index in DETAIL_FIELDS:
+            if fields[index] and not (ignore_shared and self.shared >> index & 1):
+                return True
+        return False
+
+
+@dataclass
+class BodyScan:
+    """What the first pass found besides the Lines."""
+
+    lines: list[Line] = field(default_factory=list)
+    total_row: int = 0
+    total_column: str | None = None
+
+
+def parse_number(text: str) -> tuple[str, int, int]:
+    """Read a TT cell: ("1.2", NUM_ARABIC, 2), ("II", NUM_ROMAN, 0), ("", NUM_NONE, 0)…"""
+    if not text or text in _BULLETS:
+        return "", NUM_NONE, 0
+    match = _ARABIC_RE.match(text)
+    if match:
+        number = match.group(1)
+        return number, NUM_ARABIC, number.count(".") + 1
+    match = _ROMAN_RE.match(text)
+    if match:
+        return match.group(1), NUM_ROMAN, 0
+    match = _LETTER_RE.match(text)
+    if match:
+        return match.group(1), NUM_LETTER, 9
+    return text, NUM_OTHER, 0
+
+
+class BodyScanner:
+    """Walk the rows under the header of one sheet, filling rows, totals and warnings."""
+
+    def __init__(self, grid: SheetGrid, header: h.HeaderInfo, parsed: ParsedAppendix) -> None:
+        self.grid = grid
+        self.header = header
+        self.parsed = parsed
+        columns = header.columns
+        self.cols = [columns.get(key, -1) for key in TEXT_KEYS]
+        self.num_col = columns.get(h.NUMBER, -1)
+        self.budget_col = columns.get(h.BUDGET, -1)
+        self.extra_cols = [(col, label) for col, label in header.unknown] + [
+            (col, label) for col, label, _key in header.duplicates
+        ]
+        self.shared_tops: dict[int, int] = {}
+        self.scan = BodyScan()
+        self._numbers: dict[str, tuple[str, int, int]] = {}
+
+    def warn(self, row: int, message: str, col: int | None = None) -> None:
+        """Record a warning located by sheet, row and column."""
+        letter = h.column_letter(col) if col is not None and col >= 0 else None
+        self.parsed.warnings.append(ImportWarning(self.grid.name, row, message, letter))
+
+    def run(self) -> BodyScan:
+        """Classify every row from the first body row to the end of the sheet."""
+        self._fill_merged_down()
+        rows = self.grid.rows
+        state = "open"
+        after_header = False
+        index = self.header.first_body
+        while index < len(rows):
+            row = rows[index]
+            texts = [v.strip() if type(v) is str else cell_text(v) for v in row]
+            info = RowInfo(index + 1, ROW_IGNORED, texts)
+            self.parsed.rows.append(info)
+            index += 1
+            if not any(texts):
+                continue
+            if state != "open":
+                self._after_table(info, texts, state)
+                continue
+            if h.is_repeated_header(row, self.header):
+                info.kind = ROW_HEADER
+                index = self._skip_header_tail(index)
+                after_header = True
+                continue
+            kind = self._special_row(info, row, texts)
+            if kind == "total":
+                state = "total"
+            elif kind == "footer":
+                state = "closed"
+            elif kind == "":
+                line = self._line(info, row, texts)
+                line.after_header = after_header
+                after_header = False
+                self.scan.lines.append(line)
+        return self.scan
+
+    def _skip_header_tail(self, index: int) -> int:
+        """Mark the second header row and a column-number row after a repeated header."""
+        rows = self.grid.rows
+        for _ in range(self.header.height):
+            if index >= len(rows):
+                break
+            row = rows[index]
+            texts = [cell_text(v) for v in row]
+            second = self.header.height == 2 and self._looks_like_sub_header(texts)
+            if not (second or h.is_column_number_row(row)):
+                break
+            self.parsed.rows.append(RowInfo(index + 1, ROW_HEADER, texts))
+            index += 1
+        return index
+
+    def _looks_like_sub_header(self, texts: list[str]) -> bool:
+        """Return True for the lower row of a repeated two-row header."""
+        if not any(texts) or any(len(text) > 60 for text in texts):
+            return False
+        labels = self.header.labels
+        return sum(1 for col, text in enumerate(texts) if text and text in labels[col]) >= 2
+
+    def _special_row(self, info: RowInfo, row: list[CellValue], texts: list[str]) -> str:
+        """Recognise column-number, total, amount-in-words and footer rows."""
+        if h.is_column_number_row(row):
+            return "ignored"
+        label = next(text for text in texts if text)
+        if len(label) <= 60 and label[0] in "TtCc":
+            folded = _PUNCT_RE.sub(" ", fold(label)).strip()
+            if _TOTAL_RE.match(folded):
+                info.kind = ROW_TOTAL
+                if folded.startswith("tong"):
+                    self._declared_total(info, row, texts)
+                    return "total"
+                return "subtotal"
+        if self._amount_in_words(info, label):
+            return "words"
+        if len(label) <= 60 and not self._has_number(texts) and _FOOTER_RE.match(fold(label)):
+            return "footer"
+        return ""
+
+    def _has_number(self, texts: list[str]) -> bool:
+        """Return True when the TT cell holds a row number."""
+        col = self.num_col
+        return 0 <= col < len(texts) and parse_number(texts[col])[1] != NUM_NONE
+
+    def _amount_in_words(self, info: RowInfo, label: str) -> bool:
+        """Recognise "(Bằng chữ: …)" (typos such as "Bảng chữ" included)."""
+        if len(label) > 400 or "ch" not in label.lower():
+            return False
+        if not _WORDS_RE.match(fold(label)):
+            return False
+        info.kind = ROW_TOTAL
+        if self.parsed.amount_in_words is None:
+            self.parsed.amount_in_words = label
+            self.scan.total_row = self.scan.total_row or info.row
+        return True
+
+    def _declared_total(self, info: RowInfo, row: list[CellValue], texts: list[str]) -> None:
+        """Read the declared total from the budget cell (or the row's last number)."""
+        candidates = [self.budget_col] if 0 <= self.budget_col < len(row) else []
+        candidates += [col for col in range(len(row) - 1, -1, -1) if col not in candidates]
+        for col in candidates:
+            if not texts[col] or (col == self.num_col and col != self.budget_col):
+                continue
+            amount, understood = parse_budget(row[col])
+            if understood and amount is not None:
+                self.parsed.declared_total = amount
+                self.scan.total_row = info.row
+                self.scan.total_column = h.column_letter(col)
+                return
+
+    def _after_table(self, info: RowInfo, texts: list[str], state: str) -> None:
+        """Below the total or the signature block: keep only the amount in words."""
+        label = next(text for text in texts if text)
+        if state == "total" and self._amount_in_words(info, label):
+            return
+        content_col = self.cols[F_CONTENT]
+        if self._has_number(texts) and 0 <= content_col < len(texts) and texts[content_col]:
+            self.warn(
+                info.row,
+                "Dòng này nằm dưới dòng Tổng cộng / phần ký tên nên không được nhập; "
+                "nếu đây là nhiệm vụ, hãy chuyển nó lên trong bảng.",
+            )
+
+    def _line(self, info: RowInfo, row: list[CellValue], texts: list[str]) -> Line:
+        """Build the Line of a row that may be a section, group or task."""
+        width = len(texts)
+        number_text = texts[self.num_col] if 0 <= self.num_col < width else ""
+        parsed = self._numbers.get(number_text)
+        if parsed is None:
+            parsed = self._numbers.setdefault(number_text, parse_number(number_text))
+        line = Line(info, *parsed)
+        line.fields = [texts[col] if 0 <= col < width else "" for col in self.cols]
+        if line.num_kind == NUM_OTHER and not line.fields[F_CONTENT]:
+            _split_title_in_number_cell(line, number_text)
+        line.shared = self.shared_tops.get(info.row - 1, 0)
+        if 0 <= self.budget_col < width and texts[self.budget_col]:
+            self._budget(line, row[self.budget_col], texts[self.budget_col])
+        if self.extra_cols:
+            self._keep_extra_columns(line, texts)
+        return line
+
+    def _budget(self, line: Line, value: CellValue, text: str) -> None:
+        """Read a budget cell; keep unreadable text in the notes with a warning."""
+        amount, understood = parse_budget(value)
+        if understood:
+            line.budget = amount
+            return
+        self.warn(
+            line.row,
+            f"Cột {h.column_letter(self.budget_col)} (Kinh phí): '{text}' không phải là số; "
+            "kinh phí để trống, chữ được giữ trong Ghi chú.",
+            self.budget_col,
+        )
+        _append_note(line, f"Kinh phí: {text}")
+
+    def _keep_extra_columns(self, line: Line, texts: list[str]) -> None:
+        """Keep the text of unrecognised columns in the notes (never drop it silently)."""
+        for col, label in self.extra_cols:
+            if col < len(texts) and texts[col]:
+                _append_note(line, f"{label}: {texts[col]}")
+
+    def _fill_merged_down(self) -> None:
+        """Copy a cell merged down over several rows (e.g. one lead unit) into each row."""
+        rows = self.grid.rows
+        bits = {
+            self.header.columns[key]: 1 << TEXT_KEYS.index(key)
+            for key in FILL_DOWN_KEYS
+            if key in self.header.columns
+        }
+        for (r0, c0), (r1, _c1) in self.grid.merged:
+            if r1 <= r0 or c0 not in bits or r0 < self.header.first_body:
+                continue
+            value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+            self.shared_tops[r0] = self.shared_tops.get(r0, 0) | bits[c0]
+            for r in range(r0 + 1, min(r1 + 1, len(rows))):
+                if c0 < len(rows[r]) and rows[r][c0] in ("", None):
+                    rows[r][c0] = value
+
+
+def _split_title_in_number_cell(line: Line, text: str) -> None:
+    """Handle a title typed (or merged) into the TT cell: "I. CẢI CÁCH THỂ CHẾ"."""
+    match = _PREFIX_RE.match(text)
+    if match:
+        number, num_kind, level = parse_number(match.group(1))
+        if num_kind in (NUM_ARABIC, NUM_ROMAN):
+            line.number, line.num_kind, line.level = number, num_kind, level
+            line.fields[F_CONTENT] = match.group(2).strip()
+            return
+    line.number, line.num_kind, line.level = "", NUM_NONE, 0
+    line.fields[F_CONTENT] = text
+
+
+def _append_note(line: Line, note: str) -> None:
+    """Add a note to a line's Ghi chú text."""
+    notes = line.fields[F_NOTES]
+    line.fields[F_NOTES] = f"{notes}; {note}" if notes else note

@@ -1,0 +1,168 @@
+"""Checks on an untrusted workbook before any parser touches it.
+
+Appendices arrive by email, so a file is refused when it is too big, when it is a zip archive
+whose declared uncompressed size or compression ratio is absurd (a zip bomb), or when it is not
+a spreadsheet at all (a CSV or web page renamed .xlsx, an encrypted or empty file). Only the zip
+directory is read here; the reader (python-calamine) refuses a member that inflates past its
+declared size, so the declared sizes are a trustworthy bound.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_desktop.errors import AppendixError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+MAX_MEMBER_RATIO = 150
+RATIO_CHECK_FROM_BYTES = 4 * 1024 * 1024
+MAX_ZIP_MEMBERS = 5000
+
+KIND_XLSX = "xlsx"  # also .xlsm and .xlsb: an Office Open XML zip
+KIND_ODS = "ods"
+KIND_XLS = "xls"
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits applied to an untrusted workbook (tests lower them)."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_uncompressed_bytes: int = MAX_UNCOMPRESSED_BYTES
+    max_member_ratio: int = MAX_MEMBER_RATIO
+    ratio_check_from_bytes: int = RATIO_CHECK_FROM_BYTES
+    max_zip_members: int = MAX_ZIP_MEMBERS
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _mb(size: int) -> str:
+    """Format a byte count as megabytes for a message."""
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def check_workbook_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Refuse an unsafe or non-spreadsheet file; return its kind (xlsx, ods or xls)."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise AppendixError(f"'{path}' không phải là một tệp.")
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise AppendixError(f"Không tìm thấy tệp '{path}'.") from None
+    except OSError as exc:
+        raise AppendixError(f"Không mở được tệp '{name}': {exc.strerror or exc}.") from None
+    if size == 0:
+        raise AppendixError(f"Tệp '{name}' rỗng (0 byte), không có bảng tính nào để đọc.")
+    if size > limits.max_file_bytes:
+        raise AppendixError(
+            f"Tệp '{name}' quá lớn ({_mb(size)}); chỉ nhận tệp đến "
+            f"{_mb(limits.max_file_bytes)}. Phụ lục kế hoạch thường chỉ vài trăm KB."
+        )
+    if head.startswith(_ZIP_MAGIC):
+        return _check_zip(path, limits)
+    if head.startswith(_OLE_MAGIC):
+        return _check_ole(path)
+    raise AppendixError(_not_spreadsheet_message(path))
+
+
+def _check_zip(path: Path, limits: Limits) -> str:
+    """Inspect a zip directory: refuse bombs, tell an .ods from an Office Open XML book."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        raise AppendixError(
+            f"Tệp '{name}' bị hỏng (không giải nén được) nên không đọc được. "
+            "Hãy mở bằng Excel rồi lưu lại."
+        ) from None
+    _check_zip_sizes(name, infos, limits)
+    if mimetype.strip() == _ODS_MIME:
+        return KIND_ODS
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return KIND_XLSX
+    raise AppendixError(
+        f"Tệp '{name}' là một tệp nén nhưng không phải bảng tính Excel (.xlsx, .xlsm) "
+        "hay LibreOffice (.ods)."
+    )
+
+
+def _check_zip_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Refuse a zip whose members are too many, too big in total or absurdly compressed."""
+    bomb = (
+        f"Tệp '{name}' bị từ chối vì an toàn: nội dung giải nén lớn bất thường "
+        '(có thể là "bom zip"). Hãy xin đơn vị gửi lại tệp gốc.'
+    )
+    if len(infos) > limits.max_zip_members:
+        raise AppendixError(bomb)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if total > limits.max_uncompressed_bytes:
+            raise AppendixError(bomb)
+        if info.file_size >= limits.ratio_check_from_bytes:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > limits.max_member_ratio:
+                raise AppendixError(bomb)
+        if info.flag_bits & 0x1:
+            raise AppendixError(
+                f"Tệp '{name}' được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
+            )
+
+
+def _check_ole(path: Path) -> str:
+    """Tell a legacy .xls from an encrypted (password-protected) Office file."""
+    with path.open("rb") as handle:
+        data = handle.read(64 * 1024)
+    if _ENCRYPTED_STREAM in data:
+        raise AppendixError(
+            f"Tệp '{path.name}' được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu "
+            "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại dạng .xlsx."
+        )
+    return KIND_XLS
+
+
+def _not_spreadsheet_message(path: Path) -> str:
+    """Explain in Vietnamese what a non-spreadsheet file probably is."""
+    name = path.name
+    with path.open("rb") as handle:
+        sample = handle.read(4096)
+    lowered = sample.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
+        what = f"Tệp '{name}' là một trang web/XML được đổi đuôi, không phải bảng tính Excel."
+    elif lowered.startswith(b"%pdf"):
+        what = f"Tệp '{name}' là một tệp PDF được đổi đuôi, không phải bảng tính Excel."
+    elif _looks_like_text(sample):
+        what = f"Tệp '{name}' là tệp văn bản (CSV?) được đổi đuôi, không phải bảng tính Excel."
+    else:
+        what = f"Tệp '{name}' không phải bảng tính Excel hoặc đã bị hỏng."
+    return (
+        f"{what} Hãy mở tệp gốc bằng Excel và lưu lại dạng .xlsx "
+        "(Tệp → Lưu thành → Sổ làm việc Excel)."
+    )
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    """Return True when the bytes decode as text without control characters."""
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = sample.decode("cp1258")
+        except UnicodeDecodeError:
+            return False
+    return all(ch.isprintable() or ch in "\r\n\t" for ch in text)
