@@ -61,6 +61,8 @@ UNKNOWN_TEXT = "Chưa xác định hạn"
 NO_FIXED_DUE_TEXT = "Không có hạn cố định"
 NEEDS_YEAR_TEXT = "Chưa xác định hạn (thiếu năm)"
 OVERRIDE_NOTE = "điều chỉnh"
+# A timeframe is a short phrase; longer text (a pasted paragraph) is not read at all.
+MAX_PHRASE_LENGTH = 1000
 
 
 def format_date(value: date) -> str:
@@ -220,7 +222,7 @@ def _parse(text: str, plan_year: int | None, keep_parentheses: bool) -> Schedule
 def parse_timeframe(text: str, plan_year: int | None = None) -> Schedule:
     """Understand a Vietnamese timeframe phrase; unreadable text gives kind "unknown"."""
     original = text if isinstance(text, str) else ""
-    if not original.strip():
+    if not original.strip() or len(original) > MAX_PHRASE_LENGTH:
         return Schedule(KIND_UNKNOWN, text=original)
     schedule = _parse(original, plan_year, keep_parentheses=False)
     if schedule.kind == KIND_UNKNOWN:

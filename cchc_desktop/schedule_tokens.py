@@ -157,31 +157,37 @@ def _check_gap(gap: str) -> None:
         raise _Unreadable
 
 
+def _next_match(
+    text: str, position: int, cache: list[re.Match[str] | None]
+) -> tuple[str, re.Match[str]] | None:
+    """Return the leftmost time expression at or after position (earlier patterns win ties)."""
+    best: tuple[str, re.Match[str]] | None = None
+    for index, (kind, pattern) in enumerate(_PATTERNS):
+        match = cache[index]
+        if match is not None and match.start() < position:
+            match = cache[index] = pattern.search(text, position)
+        if match is not None and (best is None or match.start() < best[1].start()):
+            best = (kind, match)
+    return best
+
+
 def _tokenize(text: str) -> tuple[list[Token], list[str]]:
     """Split a part into tokens and the gaps around them (len(gaps) == len(tokens) + 1)."""
     tokens: list[Token] = []
     gaps: list[str] = []
     position = 0
-    while True:
-        best: tuple[str, re.Match[str]] | None = None
-        for kind, pattern in _PATTERNS:
-            match = pattern.search(text, position)
-            if match is not None and (best is None or match.start() < best[1].start()):
-                best = (kind, match)
-        if best is None:
-            break
+    cache = [pattern.search(text) for _, pattern in _PATTERNS]
+    while (best := _next_match(text, position, cache)) is not None:
         kind, match = best
         gap = text[position : match.start()]
         _check_gap(gap)
         gaps.append(gap)
-        token = _token(kind, match)
-        tokens.append(
-            replace(
-                token,
-                from_marker=bool(_FROM_RE.search(gap)),
-                before_marker=bool(_BEFORE_RE.search(gap)),
-            )
+        marked = replace(
+            _token(kind, match),
+            from_marker=bool(_FROM_RE.search(gap)),
+            before_marker=bool(_BEFORE_RE.search(gap)),
         )
+        tokens.append(marked)
         position = max(match.end(), position + 1)
     _check_gap(text[position:])
     gaps.append(text[position:])
