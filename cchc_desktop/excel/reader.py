@@ -9,6 +9,9 @@ Vietnamese message is raised only when nothing sensible can be read.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cchc_desktop.errors import AppendixError
@@ -57,8 +60,9 @@ def read_appendix(
             )
         )
     scanner = BodyScanner(grid, header, parsed)
-    scan = scanner.run()
-    build_structure(merge_split_rows(scan.lines, scanner), parsed, scanner)
+    with _no_cyclic_gc():
+        scan = scanner.run()
+        build_structure(merge_split_rows(scan.lines, scanner), parsed, scanner)
     if not parsed.tasks:
         raise AppendixError(
             f"Tệp '{path.name}', trang '{grid.name}': tìm thấy dòng tiêu đề ở dòng "
@@ -67,6 +71,18 @@ def read_appendix(
     check_totals(parsed, scan, scanner)
     parsed.warnings.sort(key=lambda warning: (warning.sheet != grid.name, warning.row))
     return parsed
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects (no cycles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _choose_sheet(

@@ -7,6 +7,7 @@ row becomes a Line with its number and cell texts for the structure pass (struct
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +44,7 @@ _FOOTER_RE = re.compile(
     r"|^(?:pho )?(?:giam doc|chu tich|chanh thanh tra|chanh van phong|truong phong)$"
 )
 _PUNCT_RE = re.compile(r"[^\w]+")
+_PLAIN_NUMBERS = (NUM_ARABIC, NUM_ROMAN)
 
 
 class Line:
@@ -51,13 +53,15 @@ class Line:
     __slots__ = ("after_header", "budget", "fields", "info", "level", "num_kind", "number",
                  "row", "shared")  # fmt: skip
 
-    def __init__(self, info: RowInfo, number: str, num_kind: int, level: int) -> None:
+    def __init__(
+        self, info: RowInfo, number: str, num_kind: int, level: int, fields: list[str]
+    ) -> None:
         self.info = info
         self.row = info.row
         self.number = number
         self.num_kind = num_kind
         self.level = level
-        self.fields: list[str] = []
+        self.fields = fields
         self.budget: float | None = None
         self.after_header = False
         self.shared = 0  # bit i set: field i is the top of a cell merged down over later rows
@@ -116,8 +120,14 @@ class BodyScanner:
         self.extra_cols = [(col, label) for col, label in header.unknown] + [
             (col, label) for col, label, _key in header.duplicates
         ]
+        self.content_col = self.cols[F_CONTENT]
+        self.width = max(len(header.labels), *(col + 1 for col in columns.values()))
+        # a missing column reads the empty text appended after the row's last cell
+        self.field_getter = operator.itemgetter(*(col if col >= 0 else -1 for col in self.cols))
         self.shared_tops: dict[int, int] = {}
         self.scan = BodyScan()
+        self.state = "open"  # then "total" (below Tổng cộng) or "closed" (signature block)
+        self.after_header = False
         self._numbers: dict[str, tuple[str, int, int]] = {}
 
     def warn(self, row: int, message: str, col: int | None = None) -> None:
@@ -129,36 +139,41 @@ class BodyScanner:
         """Classify every row from the first body row to the end of the sheet."""
         self._fill_merged_down()
         rows = self.grid.rows
-        state = "open"
-        after_header = False
         index = self.header.first_body
         while index < len(rows):
-            row = rows[index]
-            texts = [v.strip() if type(v) is str else cell_text(v) for v in row]
-            info = RowInfo(index + 1, ROW_IGNORED, texts)
-            self.parsed.rows.append(info)
-            index += 1
-            if not any(texts):
-                continue
-            if state != "open":
-                self._after_table(info, texts, state)
-                continue
-            if h.is_repeated_header(row, self.header):
-                info.kind = ROW_HEADER
-                index = self._skip_header_tail(index)
-                after_header = True
-                continue
-            kind = self._special_row(info, row, texts)
-            if kind == "total":
-                state = "total"
-            elif kind == "footer":
-                state = "closed"
-            elif kind == "":
-                line = self._line(info, row, texts)
-                line.after_header = after_header
-                after_header = False
-                self.scan.lines.append(line)
+            index = self._row(index, rows[index])
         return self.scan
+
+    def _row(self, index: int, row: list[CellValue]) -> int:
+        """Classify one row; return the index of the next row to look at."""
+        texts = [v.strip() if type(v) is str else cell_text(v) for v in row]
+        if len(texts) < self.width:
+            texts += [""] * (self.width - len(texts))
+        info = RowInfo(index + 1, ROW_IGNORED, texts)
+        self.parsed.rows.append(info)
+        number_text = texts[self.num_col] if self.num_col >= 0 else ""
+        number = self._numbers.get(number_text)
+        if number is None:
+            number = self._numbers[number_text] = parse_number(number_text)
+        fast = number[1] in _PLAIN_NUMBERS and len(texts[self.content_col]) > 4
+        if fast and self.state == "open":
+            self._add_line(info, row, texts, number)
+            return index + 1
+        if not any(texts):
+            return index + 1
+        if self.state != "open":
+            self._after_table(info, texts)
+        elif h.is_repeated_header(row, self.header):
+            info.kind = ROW_HEADER
+            self.after_header = True
+            return self._skip_header_tail(index + 1)
+        else:
+            kind = self._special_row(info, row, texts)
+            if kind in ("total", "closed"):
+                self.state = kind
+            elif kind == "":
+                self._add_line(info, row, texts, number)
+        return index + 1
 
     def _skip_header_tail(self, index: int) -> int:
         """Mark the second header row and a column-number row after a repeated header."""
@@ -180,7 +195,10 @@ class BodyScanner:
         if not any(texts) or any(len(text) > 60 for text in texts):
             return False
         labels = self.header.labels
-        return sum(1 for col, text in enumerate(texts) if text and text in labels[col]) >= 2
+        found = sum(
+            1 for col, text in enumerate(texts[: len(labels)]) if text and text in labels[col]
+        )
+        return found >= 2
 
     def _special_row(self, info: RowInfo, row: list[CellValue], texts: list[str]) -> str:
         """Recognise column-number, total, amount-in-words and footer rows."""
@@ -198,7 +216,7 @@ class BodyScanner:
         if self._amount_in_words(info, label):
             return "words"
         if len(label) <= 60 and not self._has_number(texts) and _FOOTER_RE.match(fold(label)):
-            return "footer"
+            return "closed"
         return ""
 
     def _has_number(self, texts: list[str]) -> bool:
@@ -232,10 +250,10 @@ class BodyScanner:
                 self.scan.total_column = h.column_letter(col)
                 return
 
-    def _after_table(self, info: RowInfo, texts: list[str], state: str) -> None:
+    def _after_table(self, info: RowInfo, texts: list[str]) -> None:
         """Below the total or the signature block: keep only the amount in words."""
         label = next(text for text in texts if text)
-        if state == "total" and self._amount_in_words(info, label):
+        if self.state == "total" and self._amount_in_words(info, label):
             return
         content_col = self.cols[F_CONTENT]
         if self._has_number(texts) and 0 <= content_col < len(texts) and texts[content_col]:
@@ -245,23 +263,29 @@ class BodyScanner:
                 "nếu đây là nhiệm vụ, hãy chuyển nó lên trong bảng.",
             )
 
-    def _line(self, info: RowInfo, row: list[CellValue], texts: list[str]) -> Line:
+    def _add_line(
+        self, info: RowInfo, row: list[CellValue], texts: list[str], number: tuple[str, int, int]
+    ) -> None:
         """Build the Line of a row that may be a section, group or task."""
-        width = len(texts)
-        number_text = texts[self.num_col] if 0 <= self.num_col < width else ""
-        parsed = self._numbers.get(number_text)
-        if parsed is None:
-            parsed = self._numbers.setdefault(number_text, parse_number(number_text))
-        line = Line(info, *parsed)
-        line.fields = [texts[col] if 0 <= col < width else "" for col in self.cols]
-        if line.num_kind == NUM_OTHER and not line.fields[F_CONTENT]:
-            _split_title_in_number_cell(line, number_text)
-        line.shared = self.shared_tops.get(info.row - 1, 0)
-        if 0 <= self.budget_col < width and texts[self.budget_col]:
-            self._budget(line, row[self.budget_col], texts[self.budget_col])
+        texts.append("")  # missing columns point at this extra empty text
+        fields = list(self.field_getter(texts))
+        texts.pop()
+        line = Line(info, number[0], number[1], number[2], fields)
+        if number[1] == NUM_OTHER and not fields[F_CONTENT]:
+            _split_title_in_number_cell(line, number[0])
+        if self.shared_tops:
+            line.shared = self.shared_tops.get(info.row - 1, 0)
+        if 0 <= self.budget_col < len(row):
+            value = row[self.budget_col]
+            if type(value) is float or type(value) is int:
+                line.budget = float(value)
+            elif texts[self.budget_col]:
+                self._budget(line, value, texts[self.budget_col])
         if self.extra_cols:
             self._keep_extra_columns(line, texts)
-        return line
+        line.after_header = self.after_header
+        self.after_header = False
+        self.scan.lines.append(line)
 
     def _budget(self, line: Line, value: CellValue, text: str) -> None:
         """Read a budget cell; keep unreadable text in the notes with a warning."""

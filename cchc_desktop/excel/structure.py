@@ -28,7 +28,6 @@ from cchc_desktop.excel.appendix import (
 from cchc_desktop.excel.rows import (
     F_CONTENT,
     F_LEAD,
-    F_NOTES,
     F_PARTNER,
     F_RESULT,
     F_TIME,
@@ -68,10 +67,10 @@ def continuation_reason(prev: Line, line: Line) -> str:
         if line.after_header and prev.num_kind != NUM_ROMAN and not _fills_all(prev, line):
             return "page"
         return ""
-    moves_up = (not content and line.has_details()) or (content and starts_lower(content))
-    if prev.num_kind == NUM_NONE and prev.fields[F_CONTENT] and moves_up:
-        return "number"
-    return ""
+    if prev.num_kind != NUM_NONE or not prev.fields[F_CONTENT]:
+        return ""
+    moves_up = starts_lower(content) if content else line.has_details()
+    return "number" if moves_up else ""
 
 
 def _fills_all(prev: Line, line: Line) -> bool:
@@ -142,18 +141,21 @@ def build_structure(items: list[Line], parsed: ParsedAppendix, scanner: BodyScan
             _add_section(item, parsed, scanner)
         elif not item.fields[F_CONTENT]:
             _skip_without_content(item, scanner)
-        elif (
-            item.num_kind == NUM_ARABIC
-            and item.level == 1
-            and not item.has_details(ignore_shared=True)
-            and opens_group(item, items[index + 1] if index + 1 < len(items) else None)
-        ):
+        elif item.level == 1 and item.num_kind == NUM_ARABIC and _is_group(items, index):
             group = item.number
             parsed.groups.append(ParsedGroup(section, group, item.fields[F_CONTENT], item.row))
             item.info.kind = ROW_GROUP
         else:
             parsed.tasks.append(_task(item, section, group))
             item.info.kind = ROW_TASK
+
+
+def _is_group(items: list[Line], index: int) -> bool:
+    """Return True when the item at index is a title-only heading of the rows after it."""
+    item = items[index]
+    if item.has_details(ignore_shared=True):
+        return False
+    return opens_group(item, items[index + 1] if index + 1 < len(items) else None)
 
 
 def _add_section(item: Line, parsed: ParsedAppendix, scanner: BodyScanner) -> None:
@@ -180,21 +182,13 @@ def _skip_without_content(item: Line, scanner: BodyScanner) -> None:
 
 
 def _task(item: Line, section: str | None, group: str | None) -> ParsedTask:
-    """Build the task of one merged line."""
-    fields = item.fields
+    """Build the task of one merged line (positional: this runs once per task)."""
+    content, result, lead, partner, timeframe, notes = item.fields
+    number = item.number if item.num_kind != NUM_NONE else ""
     return ParsedTask(
-        number=item.number if item.num_kind != NUM_NONE else "",
-        section=section,
-        group=group,
-        content=fields[F_CONTENT],
-        result=fields[F_RESULT],
-        lead_units=fields[F_LEAD],
-        partner_units=fields[F_PARTNER],
-        timeframe=fields[F_TIME],
-        budget_million_vnd=item.budget,
-        notes=fields[F_NOTES],
-        source_row=item.row,
-    )
+        number, section, group, content, result, lead, partner, timeframe, item.budget, notes,
+        item.row,
+    )  # fmt: skip
 
 
 def check_totals(parsed: ParsedAppendix, scan: BodyScan, scanner: BodyScanner) -> None:
