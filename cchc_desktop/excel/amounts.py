@@ -58,9 +58,9 @@ def words_to_dong(text: str) -> int | None:
     words = re.findall(r"[a-z]+", fold(text.split(":", 1)[-1]))
     if "phay" in words:
         return None
-    total = 0
-    block = 0  # the part below one thousand being read
-    current = 0  # tens and units inside the block
+    parts: list[tuple[int, int]] = []  # (value, scale) read so far, larger scales first
+    block = 0  # hundreds of the group being read
+    current = 0  # tens and units of the group being read
     seen = False
     previous = ""
     for word in words:
@@ -68,16 +68,18 @@ def words_to_dong(text: str) -> int | None:
             current += _DIGITS[word]
             seen = True
         elif word == "muoi":
-            if previous in _DIGITS:
-                current += _DIGITS[previous] * 9
-            else:
-                current += 10
+            current += _DIGITS[previous] * 9 if previous in _DIGITS else 10
             seen = True
         elif word == "tram":
-            block += (current or 1) * 100
-            current = 0
+            block, current = block + (current if previous in _DIGITS else 1) * 100, 0
         elif word in _SCALES:
-            total += (block + current or 1) * _SCALES[word]
+            scale = _SCALES[word]
+            value = block + current
+            while parts and parts[-1][1] < scale:  # "một nghìn năm trăm … triệu"
+                value += parts.pop()[0]
+            parts.append(((value or 1) * scale, scale))
             block = current = 0
         previous = word
-    return total + block + current if seen else None
+    if not seen:
+        return None
+    return sum(value for value, _scale in parts) + block + current

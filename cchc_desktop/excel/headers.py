@@ -9,8 +9,9 @@ hiện" over "Chủ trì | Phối hợp") is read as the column's two texts join
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from cchc_desktop.errors import AppendixError
 from cchc_desktop.excel.workbook import CellValue, MergedRange, SheetGrid, cell_text
 from cchc_desktop.vietnamese import fold
 
@@ -57,8 +58,15 @@ class HeaderInfo:
     unknown: list[tuple[int, str]] = field(default_factory=list)
     duplicates: list[tuple[int, str, str]] = field(default_factory=list)
     first_body: int = 0
+    top_texts: dict[int, str] = field(default_factory=dict)  # normalised first header row
     signature: list[tuple[int, str]] = field(default_factory=list)
     content_signature: str = ""
+
+    def set_signature(self) -> None:
+        """Remember the mapped header texts, to recognise the header repeated lower down."""
+        top = self.top_texts
+        self.signature = [(col, top[col]) for col in self.columns.values() if col in top]
+        self.content_signature = top.get(self.columns[CONTENT], "")
 
     @property
     def score(self) -> int:
@@ -109,6 +117,28 @@ def _result_or_content(folded: str) -> str | None:
     if folded.startswith("ten "):
         return CONTENT
     return None
+
+
+def with_mapping(info: HeaderInfo, mapping: dict[str, int], where: str) -> HeaderInfo:
+    """Return the header with column meanings chosen by the officer instead of detected."""
+    width = len(info.labels)
+    unknown_keys = set(mapping) - set(FIELD_LABELS)
+    if unknown_keys or CONTENT not in mapping:
+        raise AppendixError(
+            f"{where}: cách gán cột không hợp lệ (cần cột Nội dung; không biết: "
+            f"{', '.join(sorted(unknown_keys)) or 'không'})."
+        )
+    for key, col in mapping.items():
+        if not 0 <= col < width:
+            raise AppendixError(
+                f"{where}: cột {column_letter(col) if col >= 0 else col} gán cho "
+                f"{FIELD_LABELS[key]} nằm ngoài bảng."
+            )
+    used = set(mapping.values())
+    unknown = [(col, label) for col, label in enumerate(info.labels) if label and col not in used]
+    mapped = replace(info, columns=dict(mapping), unknown=unknown, duplicates=[])
+    mapped.set_signature()
+    return mapped
 
 
 def _map_labels(labels: list[str]) -> HeaderInfo:
@@ -172,8 +202,8 @@ def find_header(grid: SheetGrid) -> HeaderInfo | None:
             continue
         info.row = index
         info.first_body = _skip_column_numbers(rows, index + info.height)
-        info.signature = [(col, _norm(top[col])) for col in info.columns.values() if top[col]]
-        info.content_signature = _norm(top[info.columns[CONTENT]])
+        info.top_texts = {col: _norm(text) for col, text in enumerate(top) if text}
+        info.set_signature()
         return info
     return None
 

@@ -31,7 +31,7 @@ from cchc_desktop.excel.structure import build_structure, check_totals, merge_sp
 from cchc_desktop.excel.workbook import SheetGrid, Workbook, cell_text, open_workbook
 from cchc_desktop.vietnamese import fold
 
-__all__ = ["appendix_to_json", "read_appendix"]
+__all__ = ["appendix_to_json", "read_appendix", "read_grid"]
 
 _TABLE_HINT = (
     "cần một dòng tiêu đề có cột Nội dung/Nhiệm vụ và ít nhất hai cột như TT, Sản phẩm, "
@@ -40,16 +40,23 @@ _TABLE_HINT = (
 
 
 def read_appendix(
-    path: str | Path, sheet: str | None = None, *, limits: Limits = DEFAULT_LIMITS
+    path: str | Path,
+    sheet: str | None = None,
+    *,
+    header_map: dict[str, int] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ParsedAppendix:
-    """Read the task table of an appendix workbook (.xlsx, .xlsm, .xls, .ods)."""
+    """Read the task table of an appendix workbook (.xlsx, .xlsm, .xls, .ods).
+
+    header_map (column key → 0-based column) replaces the detected column meanings, for the
+    preview where the officer reassigns a column.
+    """
     path = Path(path)
     check_workbook_file(path, limits)
     with open_workbook(path) as book:
         grid, header, others = _choose_sheet(book, sheet)
         sheet_names = list(book.sheet_names)
     parsed = ParsedAppendix(file_name=path.name, sheet=grid.name, sheet_names=sheet_names)
-    _read_header_area(parsed, grid, header)
     for other_grid, other_header in others:
         parsed.warnings.append(
             ImportWarning(
@@ -59,13 +66,41 @@ def read_appendix(
                 f"đọc trang '{grid.name}' (chọn trang khác bằng --sheet).",
             )
         )
+    return _read_table(parsed, grid, header, header_map)
+
+
+def read_grid(
+    grid: SheetGrid, file_name: str = "", header_map: dict[str, int] | None = None
+) -> ParsedAppendix:
+    """Read the task table of one sheet already in memory (values as python-calamine gives)."""
+    header = h.find_header(grid)
+    if header is None:
+        raise AppendixError(
+            f"Tệp '{file_name}', trang '{grid.name}': không tìm thấy bảng nhiệm vụ ({_TABLE_HINT})."
+        )
+    parsed = ParsedAppendix(file_name=file_name, sheet=grid.name, sheet_names=[grid.name])
+    return _read_table(parsed, grid, header, header_map)
+
+
+def _read_table(
+    parsed: ParsedAppendix,
+    grid: SheetGrid,
+    header: h.HeaderInfo,
+    header_map: dict[str, int] | None,
+) -> ParsedAppendix:
+    """Read the rows under a found header into sections, groups and tasks."""
+    if header_map is not None:
+        header = h.with_mapping(
+            header, header_map, f"Tệp '{parsed.file_name}', trang '{grid.name}'"
+        )
+    _read_header_area(parsed, grid, header)
     scanner = BodyScanner(grid, header, parsed)
     with _no_cyclic_gc():
         scan = scanner.run()
         build_structure(merge_split_rows(scan.lines, scanner), parsed, scanner)
     if not parsed.tasks:
         raise AppendixError(
-            f"Tệp '{path.name}', trang '{grid.name}': tìm thấy dòng tiêu đề ở dòng "
+            f"Tệp '{parsed.file_name}', trang '{grid.name}': tìm thấy dòng tiêu đề ở dòng "
             f"{header.row + 1} nhưng không có nhiệm vụ nào bên dưới."
         )
     check_totals(parsed, scan, scanner)
