@@ -83,7 +83,9 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": 
 _PAREN_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _STRAY_RE = re.compile(r"[()\[\]\"“”‘’'`*•]")
 _BULLET_RE = re.compile(r"^[-+]\s*")
-_PIECE_SPLIT_RE = re.compile(r"[\r\n;]+")
+_PIECE_SPLIT_RE = re.compile(r"[\r\n;\u2028]+")
+_WRAP_END_RE = re.compile(r"(?:-|\b(?:tu|den|toi|va))$", _A)
+_WRAP_START_RE = re.compile(r"(?:den|toi)\b", _A)
 # " - " starts a new part unless what follows is the other end of a range ("Tháng 4 - Tháng 10").
 _PART_SPLIT_RE = re.compile(
     r"\s+[-+]\s+(?!(?:tu\s+|den\s+|het\s+|cuoi\s+)*"
@@ -101,25 +103,36 @@ class Marker:
     spans: tuple[tuple[int, int], ...]
 
 
-def normalize(text: str, keep_parentheses: bool = False) -> str:
-    """Fold a phrase and turn remarks in parentheses into list separators."""
-    folded = fold(text).translate(_DASHES)
+def _drop_remarks(text: str, keep_parentheses: bool) -> str:
+    """Turn remarks in parentheses (or just the brackets) into list separators."""
     if keep_parentheses:
-        folded = folded.replace("(", " , ").replace(")", " , ")
-    else:
-        previous = None
-        while previous != folded:
-            previous, folded = folded, _PAREN_RE.sub(" , ", folded)
-    return collapse_spaces(_STRAY_RE.sub(" ", folded))
+        return re.sub(r"[()\[\]]", " , ", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _PAREN_RE.sub(" , ", text)
+    return text
+
+
+def _lines(text: str) -> list[str]:
+    """Split at line breaks and ";", joining wrapped lines (a range's "-", a lowercase start)."""
+    lines: list[str] = []
+    for piece in _PIECE_SPLIT_RE.split(text):
+        line = collapse_spaces(_STRAY_RE.sub(" ", fold(piece).translate(_DASHES)))
+        if not line:
+            continue
+        wrapped = piece.strip()[:1].islower() or _WRAP_START_RE.match(line)
+        if lines and (wrapped or _WRAP_END_RE.search(lines[-1])):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
 
 
 def split_parts(text: str, keep_parentheses: bool = False) -> list[str]:
     """Split a compound phrase into its folded parts (lines, ";" and "- " bullets)."""
     parts: list[str] = []
-    for piece in _PIECE_SPLIT_RE.split(text):
-        folded = normalize(piece, keep_parentheses)
-        folded = _BULLET_RE.sub("", folded)
-        for part in _PART_SPLIT_RE.split(folded):
+    for line in _lines(_drop_remarks(text, keep_parentheses)):
+        for part in _PART_SPLIT_RE.split(_BULLET_RE.sub("", line)):
             cleaned = part.strip(" ,.:")
             if cleaned:
                 parts.append(cleaned)

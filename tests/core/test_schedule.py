@@ -169,3 +169,23 @@ def test_recurrence_labels() -> None:
 )
 def test_split_parts(text: str, parts: list[str]) -> None:
     assert split_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "due", "recurrence"),
+    [
+        ("Tháng 01 -\nTháng 12", "range", date(2021, 12, 31), None),
+        ("Tháng 4\nđến tháng 10", "range", date(2021, 10, 31), None),
+        ("- Quý I (Kế hoạch)\n- Báo cáo theo định kỳ", "deadline", date(2021, 3, 31), "periodic"),
+        ("Quý I (Kế\nhoạch) - Báo cáo\ntheo định kỳ", "deadline", date(2021, 3, 31), "periodic"),
+        ("Quý I - Báo cáo\nTheo định kỳ", "unknown", None, None),
+        ("Thực hiện vào tháng 6/2022 (đối với\nkiểm tra) và tháng 11/2022", "deadline",
+         date(2022, 11, 30), None),
+        ("Quý I\r\nQuý III", "deadline", date(2021, 9, 30), None),
+    ],
+)  # fmt: skip
+def test_cells_with_line_breaks(
+    text: str, kind: str, due: date | None, recurrence: str | None
+) -> None:
+    schedule = parse_timeframe(text, 2021)
+    assert (schedule.kind, schedule.due, schedule.recurrence) == (kind, due, recurrence)
