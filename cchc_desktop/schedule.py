@@ -5,15 +5,18 @@ due date (shown as "Chưa xác định hạn"), and the original text is always 
 
 How a phrase is decided:
 
-- The phrase is folded (case, diacritics), remarks in parentheses are dropped ("Quý I (Kế
-  hoạch)"), and it is split into parts at line breaks, ";" and "- " bullets. A " - " between two
-  time expressions is a range ("Tháng 4 - Tháng 10"), not a bullet.
+- The phrase is folded (case, diacritics) and remarks in parentheses are dropped ("Quý I (Kế
+  hoạch)"); remarks are read only when the rest is unknown or a condition ("Theo kế hoạch của
+  tỉnh (dự kiến quý II/2022)" → 30/06/2022, "Hoàn thành (Quý II/2022)"). It is split into
+  parts at line breaks, ";" and "- " bullets; a " - " between two time expressions is a range
+  ("Tháng 4 - Tháng 10"), and a line starting in lowercase continues the previous one.
 - Each part is a recurrence ("Hằng quý", "Thường xuyên", "Định kỳ theo kế hoạch"), a condition
   ("Sau khi…", "Khi…", "Theo kế hoạch của…"), or time expressions read strictly (only time words,
   connectors and fillers such as "trước", "chậm nhất", "trong" may surround them). When both a
   recurrence and a condition word appear, the earlier one decides. A condition keeps a firm date
-  written before it or after a comma ("Theo kế hoạch, chậm nhất quý II/2022" → 30/06/2022).
-  A part with any other words is unknown, and one unknown part makes the whole phrase unknown.
+  written before it or after a comma ("Theo kế hoạch, chậm nhất quý II/2022" → 30/06/2022; a
+  bare year after the comma is not enough). A part with any other words is unknown, and one
+  unknown part makes the whole phrase unknown.
 - Compounds: any firm date wins the kind. "- Quý I (Kế hoạch) - Báo cáo theo định kỳ" is a
   deadline (due 31/03 of the plan year) that keeps recurrence "periodic"; "Hằng năm, trước ngày
   15/12" is a deadline 15/12 of the plan year with recurrence "yearly". Several deadlines ("tháng
@@ -166,10 +169,12 @@ def _recurring_part(
 
 def _conditional_part(part: str, condition: Marker, plan_year: int | None) -> Schedule:
     """Read a part with a condition; a firm date before it or after a comma still counts."""
-    pieces = [part[: condition.start], *part[condition.start :].split(",")[1:]]
-    for piece in pieces:
+    before = scan_times(part[: condition.start], plan_year)
+    if before is not None and before.found:
+        return _dated(before)
+    for piece in part[condition.start :].split(",")[1:]:
         scan = scan_times(piece, plan_year)
-        if scan is not None and scan.found:
+        if scan is not None and scan.found and not scan.year_only:
             return _dated(scan)
     return Schedule(KIND_CONDITION)
 
@@ -225,6 +230,8 @@ def parse_timeframe(text: str, plan_year: int | None = None) -> Schedule:
     if not original.strip() or len(original) > MAX_PHRASE_LENGTH:
         return Schedule(KIND_UNKNOWN, text=original)
     schedule = _parse(original, plan_year, keep_parentheses=False)
-    if schedule.kind == KIND_UNKNOWN:
-        schedule = _parse(original, plan_year, keep_parentheses=True)
+    if schedule.kind in (KIND_UNKNOWN, KIND_CONDITION) and any(m in original for m in "()[]"):
+        with_remarks = _parse(original, plan_year, keep_parentheses=True)
+        if with_remarks.due is not None or schedule.kind == KIND_UNKNOWN:
+            schedule = with_remarks
     return replace(schedule, text=original)

@@ -37,6 +37,7 @@ RECURRENCE_LABELS: dict[str, str] = {
 _A = re.ASCII
 _EVERY = r"(?:hang|moi|tung)"
 _ONCE = r"\s*(?:/|mot|1)\s*lan\b"
+_ONCE_PER = r"\b(?:1|mot) lan\s*(?:/|moi|mot|trong)\s*"
 _QUY = r"(?:quy|qui)\b(?!\s+(?:dinh|che|trinh|mo|hoach|tac))"
 
 # Most specific first: "Định kỳ hàng quý" is quarterly although "định kỳ" alone is periodic.
@@ -55,17 +56,27 @@ _RECURRENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         QUARTERLY,
-        re.compile(rf"\b(?:{_EVERY} {_QUY}|theo {_QUY}|dinh ky {_QUY}|(?:quy|qui){_ONCE})", _A),
+        re.compile(
+            rf"\b(?:{_EVERY} {_QUY}|theo {_QUY}|dinh ky {_QUY}|(?:quy|qui){_ONCE})"
+            rf"|{_ONCE_PER}(?:quy|qui)\b",
+            _A,
+        ),
     ),
     (
         MONTHLY,
-        re.compile(rf"\b(?:{_EVERY} thang\b|theo thang\b|dinh ky thang\b|thang{_ONCE})", _A),
+        re.compile(
+            rf"\b(?:{_EVERY} thang\b|theo thang\b|dinh ky thang\b|thang{_ONCE})"
+            rf"|{_ONCE_PER}thang\b",
+            _A,
+        ),
     ),
     (WEEKLY, re.compile(rf"\b(?:{_EVERY} tuan\b|theo tuan\b|tuan{_ONCE})", _A)),
     (DAILY, re.compile(rf"\b(?:{_EVERY} ngay\b(?!\s*[0-9])|ngay{_ONCE})", _A)),
     (
         YEARLY,
-        re.compile(rf"\b(?:{_EVERY} nam\b|theo nam\b|dinh ky nam\b|nam{_ONCE})", _A),
+        re.compile(
+            rf"\b(?:{_EVERY} nam\b|theo nam\b|dinh ky nam\b|nam{_ONCE})|{_ONCE_PER}nam\b", _A
+        ),
     ),
     (CONTINUOUS, re.compile(r"\b(?:thuong xuyen|lien tuc)\b", _A)),
     (PERIODIC, re.compile(r"\b(?:theo )?dinh ky\b", _A)),
