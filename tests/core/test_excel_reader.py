@@ -145,7 +145,9 @@ def test_dong_nai_picks_the_task_sheet_not_the_allocation_table() -> None:
     assert parsed.sheet == "Phụ lục"
     assert parsed.sheet_names == ["Phụ lục", "Phụ lục II"]
     split = next(t for t in parsed.tasks if t.content.startswith("Hoàn thiện, ban hành đề án"))
-    assert split.content.endswith("trực thuộc Sở theo quy định, hướng dẫn của cơ quan có thẩm quyền.")
+    assert split.content.endswith(
+        "trực thuộc Sở theo quy định, hướng dẫn của cơ quan có thẩm quyền."
+    )
     with pytest.raises(AppendixError, match="trang 'Phụ lục II': không tìm thấy bảng"):
         read_appendix(path, sheet="Phụ lục II")
 
@@ -175,7 +177,11 @@ def test_headers_in_another_order_and_wording(tmp_path: Path) -> None:
     assert parsed.header_map == {"timeframe": 0, "number": 1, "partner_units": 2, "content": 3,
                                  "result": 4, "lead_units": 5, "notes": 6, "budget": 7}  # fmt: skip
     (task,) = parsed.tasks
-    assert (task.number, task.content, task.result) == ("1", "Rà soát thủ tục hành chính", "Báo cáo")
+    assert (task.number, task.content, task.result) == (
+        "1",
+        "Rà soát thủ tục hành chính",
+        "Báo cáo",
+    )
     assert (task.lead_units, task.partner_units, task.timeframe) == (
         "Văn phòng", "Các phòng", "Quý I/2026"
     )  # fmt: skip
