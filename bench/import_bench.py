@@ -107,6 +107,7 @@ def full_import_action(path: Path, folder: Path) -> Callable[[], object] | None:
     counter = iter(range(1_000_000))
 
     def run() -> int:
+        """Read, open a new register and import in one committed transaction."""
         parsed = read_appendix(path)
         register = open_register(folder / f"r{next(counter)}.sqlite")
         try:

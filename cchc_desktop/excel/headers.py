@@ -224,10 +224,20 @@ def _two_row_header(grid: SheetGrid, index: int, top: list[str], info: HeaderInf
         for a, b in zip(filled, below, strict=True)
     ]
     combined = _map_labels(joined)
-    if set(combined.columns) > set(info.columns):
+    gained = set(combined.columns) > set(info.columns)
+    kept = set(combined.columns) >= set(info.columns)
+    if gained or (kept and _is_sub_header(below, grid.rows[index + 1], info)):
         combined.height = 2
         return combined
     return info
+
+
+def _is_sub_header(below: list[str], row: list[CellValue], info: HeaderInfo) -> bool:
+    """Return True for a row naming sub-columns only ("Tổng số | Ngân sách tỉnh")."""
+    number_col = info.columns.get(NUMBER)
+    if below[info.columns[CONTENT]] or (number_col is not None and below[number_col]):
+        return False
+    return not is_column_number_row(row)
 
 
 def is_column_number_row(row: list[CellValue]) -> bool:

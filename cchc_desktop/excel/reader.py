@@ -175,26 +175,28 @@ def _read_header_area(parsed: ParsedAppendix, grid: SheetGrid, header: h.HeaderI
         if index < header.row and any(texts):
             title_lines.append(" ".join(text for text in texts if text))
     parsed.hints = parse_hints(title_lines)
-    for col, label in header.unknown:
+    _report_extra_columns(parsed, grid, header)
+
+
+def _report_extra_columns(parsed: ParsedAppendix, grid: SheetGrid, header: h.HeaderInfo) -> None:
+    """Warn about header columns that are not read as such (their text goes to the notes)."""
+    duplicates = {col: key for col, _label, key in header.duplicates}
+    extra = sorted([*header.unknown, *((col, label) for col, label, _key in header.duplicates)])
+    for col, label in extra:
         parsed.unknown_columns.append(label)
+        letter = h.column_letter(col)
+        if col in duplicates:
+            key = duplicates[col]
+            first = h.column_letter(header.columns[key])
+            meaning = f"trùng nghĩa với cột {first} ({h.FIELD_LABELS[key]})"
+        else:
+            meaning = "không nhận ra nghĩa"
         parsed.warnings.append(
             ImportWarning(
                 grid.name,
                 header.row + 1,
-                f"Cột {h.column_letter(col)} ('{label}') không nhận ra nghĩa; nội dung của cột "
-                "được giữ trong Ghi chú của từng nhiệm vụ.",
-                h.column_letter(col),
-            )
-        )
-    for col, label, key in header.duplicates:
-        parsed.unknown_columns.append(label)
-        first = h.column_letter(header.columns[key])
-        parsed.warnings.append(
-            ImportWarning(
-                grid.name,
-                header.row + 1,
-                f"Cột {h.column_letter(col)} ('{label}') trùng nghĩa với cột {first} "
-                f"({h.FIELD_LABELS[key]}); nội dung của cột được giữ trong Ghi chú.",
-                h.column_letter(col),
+                f"Cột {letter} ('{label}') {meaning}; nội dung của cột được giữ trong Ghi chú "
+                "của từng nhiệm vụ.",
+                letter,
             )
         )

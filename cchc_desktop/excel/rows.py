@@ -35,8 +35,11 @@ NUM_NONE, NUM_ARABIC, NUM_ROMAN, NUM_LETTER, NUM_OTHER = range(5)
 _ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 _ROMAN_RE = re.compile(r"^([IVXLC]{1,7})\s*[.):]?$")
 _LETTER_RE = re.compile(r"^([a-zđ])\s*[.)]?$")
+_PART_LETTERS = "ABDEFGH"
 _BULLETS = {"-", "+", "*", "•", "–"}
 _PREFIX_RE = re.compile(r"^([IVXLC]{1,7}|\d{1,3}(?:\.\d{1,3})*)\s*[.):/-]\s*(\S.*)$", re.S)
+_CONTENT_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})[.)]\s+(\S.*)$", re.S)
+_PAGE_RE = re.compile(r"^(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?$")
 _TOTAL_RE = re.compile(r"^(tong cong|tong so|tong|cong)((?: (?:kinh phi|chung|[ivxlc0-9]+))*)$")
 _WORDS_RE = re.compile(r"^\W*(?:so tien\s+)?(?:viet\s+)?b[a-z]{1,4}\s*chu\b")
 _FOOTER_RE = re.compile(
@@ -100,6 +103,8 @@ def parse_number(text: str) -> tuple[str, int, int]:
     match = _ROMAN_RE.match(text)
     if match:
         return match.group(1), NUM_ROMAN, 0
+    if len(text) <= 2 and text[0] in _PART_LETTERS and text[1:] in ("", ".", ")"):
+        return text[0], NUM_ROMAN, 0  # "A", "B." parts open a section like Roman numerals
     match = _LETTER_RE.match(text)
     if match:
         return match.group(1), NUM_LETTER, 9
@@ -117,11 +122,12 @@ class BodyScanner:
         self.cols = [columns.get(key, -1) for key in TEXT_KEYS]
         self.num_col = columns.get(h.NUMBER, -1)
         self.budget_col = columns.get(h.BUDGET, -1)
-        self.extra_cols = [(col, label) for col, label in header.unknown] + [
-            (col, label) for col, label, _key in header.duplicates
-        ]
+        self.extra_cols = sorted(
+            [*header.unknown, *((col, label) for col, label, _key in header.duplicates)]
+        )
         self.content_col = self.cols[F_CONTENT]
-        self.width = max(len(header.labels), *(col + 1 for col in columns.values()))
+        labelled = [col + 1 for col, label in enumerate(header.labels) if label]
+        self.width = max([*labelled, *(col + 1 for col in columns.values())])
         # a missing column reads the empty text appended after the row's last cell
         self.field_getter = operator.itemgetter(*(col if col >= 0 else -1 for col in self.cols))
         self.shared_tops: dict[int, int] = {}
@@ -146,6 +152,8 @@ class BodyScanner:
 
     def _row(self, index: int, row: list[CellValue]) -> int:
         """Classify one row; return the index of the next row to look at."""
+        if len(row) > self.width:  # cells right of the table (or a stray far-away cell)
+            row = row[: self.width]
         texts = [v.strip() if type(v) is str else cell_text(v) for v in row]
         if len(texts) < self.width:
             texts += [""] * (self.width - len(texts))
@@ -215,6 +223,9 @@ class BodyScanner:
                 return "subtotal"
         if self._amount_in_words(info, label):
             return "words"
+        lone = len(label) <= 12 and sum(1 for text in texts if text) == 1
+        if lone and not self._has_number(texts) and _PAGE_RE.match(fold(label)):
+            return "ignored"  # a page number left by a PDF conversion ("Trang 2", "2/5")
         if len(label) <= 60 and not self._has_number(texts) and _FOOTER_RE.match(fold(label)):
             return "closed"
         return ""
@@ -273,6 +284,8 @@ class BodyScanner:
         line = Line(info, number[0], number[1], number[2], fields)
         if number[1] == NUM_OTHER and not fields[F_CONTENT]:
             _split_title_in_number_cell(line, number[0])
+        elif self.num_col < 0:
+            _number_in_content(line)
         if self.shared_tops:
             line.shared = self.shared_tops.get(info.row - 1, 0)
         if 0 <= self.budget_col < len(row):
@@ -336,6 +349,14 @@ def _split_title_in_number_cell(line: Line, text: str) -> None:
             return
     line.number, line.num_kind, line.level = "", NUM_NONE, 0
     line.fields[F_CONTENT] = text
+
+
+def _number_in_content(line: Line) -> None:
+    """Take "1.2. Rà soát …" apart when the table has no TT column."""
+    match = _CONTENT_NUMBER_RE.match(line.fields[F_CONTENT])
+    if match:
+        line.number, line.num_kind, line.level = parse_number(match.group(1))
+        line.fields[F_CONTENT] = match.group(2)
 
 
 def _append_note(line: Line, note: str) -> None:
