@@ -8,6 +8,7 @@ understood when they cannot mean anything else.
 from __future__ import annotations
 
 import re
+from math import isfinite
 
 from cchc_desktop.vietnamese import fold
 
@@ -31,7 +32,7 @@ def parse_budget(value: object) -> tuple[float | None, bool]:
     if isinstance(value, bool):
         return None, False
     if isinstance(value, int | float):
-        return float(value), True
+        return (float(value), True) if isfinite(value) else (None, False)
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
     text = _UNIT_SUFFIX_RE.sub("", text).strip()
     if text in _EMPTY_MARKS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass, field
+from math import isfinite
 
 from cchc_desktop.excel import headers as h
 from cchc_desktop.excel.amounts import parse_budget
@@ -290,7 +291,7 @@ class BodyScanner:
             line.shared = self.shared_tops.get(info.row - 1, 0)
         if 0 <= self.budget_col < len(row):
             value = row[self.budget_col]
-            if type(value) is float or type(value) is int:
+            if (type(value) is float and isfinite(value)) or type(value) is int:
                 line.budget = float(value)
             elif texts[self.budget_col]:
                 self._budget(line, value, texts[self.budget_col])
