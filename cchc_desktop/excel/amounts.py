@@ -48,6 +48,24 @@ def parse_budget(value: object) -> tuple[float | None, bool]:
     return None, False
 
 
+def budget_unit(header_text: str) -> tuple[int, int]:
+    """Return (multiplier, divisor) turning a budget column's numbers into millions of đồng.
+
+    "Kinh phí (triệu đồng)" or no unit → (1, 1); "(nghìn đồng)" → (1, 1000); "(đồng)" →
+    (1, 1000000); "(tỷ đồng)" → (1000, 1).
+    """
+    folded = fold(header_text)
+    if "trieu" in folded or "tr.d" in folded or "trd" in folded:
+        return 1, 1
+    if "ty dong" in folded or "ti dong" in folded:
+        return 1000, 1
+    if "nghin dong" in folded or "ngan dong" in folded:
+        return 1, 1000
+    if re.search(r"\bdong\b|\bvnd\b", folded):
+        return 1, 1_000_000
+    return 1, 1
+
+
 def format_million(amount: float) -> str:
     """Format an amount of millions the Vietnamese way (1.500,5)."""
     whole = f"{amount:,.3f}".rstrip("0").rstrip(".")

@@ -20,6 +20,7 @@ _DATE_WORDS_RE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4
 _DATE_SLASH_RE = re.compile(r"ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _ISSUER_RE = re.compile(r"\bcủa\s+(.+?)[\s)]*$", re.I)
 _YEAR_RE = re.compile(r"\bnam\s+(\d{4})\b")
+_LETTERHEAD_RE = re.compile(r"cong hoa xa hoi|doc lap - tu do|^so:|, ngay \S+ thang")
 _ANY_YEAR_RE = re.compile(r"\b(20\d{2})\b")
 
 
@@ -30,14 +31,13 @@ def parse_hints(lines: list[str]) -> PlanHints:
     attach = ""
     for line in lines:
         folded = fold(line)
-        if not folded:
-            continue
         if "kem theo" in folded[:20]:
             attach = collapse_spaces(line)
             break
         if folded.startswith("phu luc") and len(folded) <= 20:
-            continue
-        title_lines.append(collapse_spaces(line))
+            title_lines = []  # the title is what follows "PHỤ LỤC"
+        elif folded and not _LETTERHEAD_RE.search(folded):
+            title_lines.append(collapse_spaces(line))
     hints.title = " ".join(title_lines[:3])
     if attach:
         _read_attachment_line(attach, hints)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from math import isfinite
 
 from cchc_desktop.excel import headers as h
-from cchc_desktop.excel.amounts import parse_budget
+from cchc_desktop.excel.amounts import budget_unit, parse_budget
 from cchc_desktop.excel.appendix import (
     ROW_HEADER,
     ROW_IGNORED,
@@ -123,6 +123,8 @@ class BodyScanner:
         self.cols = [columns.get(key, -1) for key in TEXT_KEYS]
         self.num_col = columns.get(h.NUMBER, -1)
         self.budget_col = columns.get(h.BUDGET, -1)
+        label = header.labels[self.budget_col] if self.budget_col >= 0 else ""
+        self.budget_mul, self.budget_div = budget_unit(label)
         self.extra_cols = sorted(
             [*header.unknown, *((col, label) for col, label, _key in header.duplicates)]
         )
@@ -257,7 +259,7 @@ class BodyScanner:
                 continue
             amount, understood = parse_budget(row[col])
             if understood and amount is not None:
-                self.parsed.declared_total = amount
+                self.parsed.declared_total = self.to_million(amount)
                 self.scan.total_row = info.row
                 self.scan.total_column = h.column_letter(col)
                 return
@@ -292,7 +294,7 @@ class BodyScanner:
         if 0 <= self.budget_col < len(row):
             value = row[self.budget_col]
             if (type(value) is float and isfinite(value)) or type(value) is int:
-                line.budget = float(value)
+                line.budget = value * self.budget_mul / self.budget_div
             elif texts[self.budget_col]:
                 self._budget(line, value, texts[self.budget_col])
         if self.extra_cols:
@@ -301,11 +303,17 @@ class BodyScanner:
         self.after_header = False
         self.scan.lines.append(line)
 
+    def to_million(self, amount: float | None) -> float | None:
+        """Convert an amount in the budget column's unit to millions of đồng."""
+        if amount is None or self.budget_mul == self.budget_div:
+            return amount
+        return amount * self.budget_mul / self.budget_div
+
     def _budget(self, line: Line, value: CellValue, text: str) -> None:
         """Read a budget cell; keep unreadable text in the notes with a warning."""
         amount, understood = parse_budget(value)
         if understood:
-            line.budget = amount
+            line.budget = self.to_million(amount)
             return
         self.warn(
             line.row,

@@ -116,3 +116,34 @@ def test_officer_reassigns_a_column(tmp_path: Path) -> None:
         read_rows(tmp_path, rows, header_map={"number": 0})
     with pytest.raises(AppendixError, match="nằm ngoài bảng"):
         read_rows(tmp_path, rows, header_map={"content": 9})
+
+
+def test_budget_column_in_dong_is_converted_to_millions(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Nội dung", "Chủ trì", "Kinh phí (đồng)"],
+        ["1", "Tập huấn nghiệp vụ", "Văn phòng", 5_000_000],
+        ["2", "In tài liệu", "Văn phòng", "1.500.000"],
+        ["", "Tổng cộng", "", 6_500_000],
+        ["", "(Bằng chữ: Sáu triệu năm trăm nghìn đồng)", "", ""],
+    ]
+    parsed = read_rows(tmp_path, rows)
+    assert [t.budget_million_vnd for t in parsed.tasks] == [5.0, 1.5]
+    assert parsed.declared_total == 6.5 and parsed.total_budget == 6.5
+    assert parsed.warnings == []
+
+
+def test_title_block_with_letterhead_above_the_appendix(tmp_path: Path) -> None:
+    rows = [
+        ["UBND XÃ HÒA AN", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["", "", "Độc lập - Tự do - Hạnh phúc"],
+        ["PHỤ LỤC II"],
+        ["DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026"],
+        ["(Kèm theo Kế hoạch số 07/KH-UBND ngày 10 tháng 01 năm 2026 của UBND xã Hòa An)"],
+        ["TT", "Nội dung", "Chủ trì", "Thời gian"],
+        ["1", "Rà soát thủ tục", "Văn phòng", "Quý I"],
+    ]
+    hints = read_rows(tmp_path, rows).hints
+    assert hints.title == "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026"
+    assert (hints.number, hints.issued_on, hints.issuer, hints.year) == (
+        "07/KH-UBND", "2026-01-10", "UBND xã Hòa An", 2026
+    )  # fmt: skip
