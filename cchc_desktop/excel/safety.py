@@ -28,6 +28,7 @@ KIND_XLS = "xls"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".xltx", ".xltm"}
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
@@ -83,14 +84,15 @@ def _check_zip(path: Path, limits: Limits) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            names = {info.filename for info in infos}
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+            _check_zip_sizes(name, infos, limits)
+            names = {info.filename: info for info in infos}
+            small = "mimetype" in names and names["mimetype"].file_size < 200
+            mimetype = archive.read("mimetype") if small else b""
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
         raise AppendixError(
             f"Tệp '{name}' bị hỏng (không giải nén được) nên không đọc được. "
             "Hãy mở bằng Excel rồi lưu lại."
         ) from None
-    _check_zip_sizes(name, infos, limits)
     if mimetype.strip() == _ODS_MIME:
         return KIND_ODS
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
@@ -142,17 +144,21 @@ def _not_spreadsheet_message(path: Path) -> str:
     with path.open("rb") as handle:
         sample = handle.read(4096)
     lowered = sample.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    renamed = " được đổi đuôi" if path.suffix.lower() in _SPREADSHEET_SUFFIXES else ""
     if lowered.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
-        what = f"Tệp '{name}' là một trang web/XML được đổi đuôi, không phải bảng tính Excel."
+        what = f"là một trang web/XML{renamed}"
     elif lowered.startswith(b"%pdf"):
-        what = f"Tệp '{name}' là một tệp PDF được đổi đuôi, không phải bảng tính Excel."
+        what = f"là một tệp PDF{renamed}"
     elif _looks_like_text(sample):
-        what = f"Tệp '{name}' là tệp văn bản (CSV?) được đổi đuôi, không phải bảng tính Excel."
+        what = f"là tệp văn bản (CSV?){renamed}"
     else:
-        what = f"Tệp '{name}' không phải bảng tính Excel hoặc đã bị hỏng."
+        return (
+            f"Tệp '{name}' không phải bảng tính Excel hoặc đã bị hỏng. Hãy mở tệp gốc bằng "
+            "Excel và lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel)."
+        )
     return (
-        f"{what} Hãy mở tệp gốc bằng Excel và lưu lại dạng .xlsx "
-        "(Tệp → Lưu thành → Sổ làm việc Excel)."
+        f"Tệp '{name}' {what}, không phải bảng tính Excel. Hãy mở tệp gốc bằng Excel và lưu "
+        "lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel)."
     )
 
 
