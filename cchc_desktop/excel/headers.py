@@ -40,10 +40,10 @@ HEADER_SCAN_ROWS = 500
 _PUNCT_RE = re.compile(r"[^\w]+")
 _NUMBER_LABELS = {"tt", "stt", "s tt", "so tt", "thu tu", "so thu tu", "t t", "s t t", "so"}
 _TIME_WORDS = ("thoi gian", "thoi han", "tien do", "han hoan thanh", "moc hoan thanh")
-_BUDGET_WORDS = ("kinh phi", "trieu dong", "du toan", "ngan sach", "nguon von")
+_BUDGET_WORDS = ("kinh phi", "trieu dong", "du toan", "ngan sach")
 _RESULT_WORDS = ("san pham", "ket qua", "dau ra")
 _CONTENT_WORDS = ("noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong", "ten de an")
-_LEAD_STARTS = ("co quan", "don vi", "bo phan", "trach nhiem")
+_LEAD_STARTS = ("co quan", "don vi", "bo phan", "trach nhiem", "phan cong")
 _COLUMN_NUMBER_RE = re.compile(r"^\(?[0-9]{1,2}\)?\.?$")
 
 
@@ -93,6 +93,8 @@ def classify_label(text: str) -> str | None:
         return NUMBER
     if "ghi chu" in folded:
         return NOTES
+    if folded.startswith("nguon"):
+        return None  # "Nguồn kinh phí" names where money comes from, not an amount
     if any(word in folded for word in _BUDGET_WORDS):
         return BUDGET
     if any(word in folded for word in _TIME_WORDS):

@@ -147,3 +147,25 @@ def test_title_block_with_letterhead_above_the_appendix(tmp_path: Path) -> None:
     assert (hints.number, hints.issued_on, hints.issuer, hints.year) == (
         "07/KH-UBND", "2026-01-10", "UBND xã Hòa An", 2026
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("TT", "number"), ("S TT", "number"), ("Số thứ tự", "number"),
+        ("Nội dung", "content"), ("Nội dung, nhiệm vụ", "content"),
+        ("NHIỆM VỤ CỤ THỂ", "content"), ("Tên nhiệm vụ", "content"),
+        ("Sản phẩm", "result"), ("Kết quả/ Sản phẩm", "result"), ("Dự kiến kết quả", "result"),
+        ("Cơ quan chủ trì", "lead_units"), ("Đơn vị chủ trì (thực hiện)", "lead_units"),
+        ("Cơ quan/Đơn vị chủ trì (thực hiện)", "lead_units"), ("Cơ quan thực hiện", "lead_units"),
+        ("Cơ quan phối hợp", "partner_units"), ("Đơn vị phối hợp thực hiện", "partner_units"),
+        ("Thời gian thực hiện", "timeframe"), ("Thời gian hoàn thành", "timeframe"),
+        ("Thời hạn", "timeframe"), ("Kinh phí (Triệu đồng)", "budget"), ("Dự toán", "budget"),
+        ("Ghi chú", "notes"), ("Nguồn kinh phí", None), ("Lĩnh vực", None), ("Số TTHC", None),
+    ],
+)  # fmt: skip
+def test_header_wordings(label: str, key: str | None) -> None:
+    from cchc_desktop.excel.headers import classify_label
+
+    assert classify_label(label) == key
+    assert classify_label(label.upper()) == key
