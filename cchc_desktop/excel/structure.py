@@ -3,9 +3,9 @@
 Rules (not special cases):
 - A row without a number continues the row above when its content is empty (the heading's
   details sit on the next row, so the heading becomes the task), when its content starts in lower
-  case, or when it comes right after a repeated header and does not fill every column the row
-  above fills. A numbered row whose content is empty or lower case continues an unnumbered row
-  above, and its number moves up.
+  case, or when it comes right after a repeated header and either has only a content (the rest of
+  a cut title) or does not fill every column the row above fills. A numbered row whose
+  content is empty or lower case continues an unnumbered row above, and its number moves up.
 - A Roman numeral opens a section. An Arabic number with only a title opens a group when the
   next row is a sub-number (1 → 1.1), an unnumbered row, or numbering restarting at 1; otherwise
   it is a task with only a content. A group lasts until the next group or section.
@@ -64,8 +64,10 @@ def continuation_reason(prev: Line, line: Line) -> str:
             return "details" if prev.num_kind != NUM_ROMAN and line.has_details() else ""
         if starts_lower(content):
             return "lower"
-        if line.after_header and prev.num_kind != NUM_ROMAN and not _fills_all(prev, line):
-            return "page"
+        if line.after_header and (
+            not line.has_details() or (prev.num_kind != NUM_ROMAN and not _fills_all(prev, line))
+        ):
+            return "page"  # the rest of a title or row cut by the page break
         return ""
     if prev.num_kind != NUM_NONE or not prev.fields[F_CONTENT]:
         return ""

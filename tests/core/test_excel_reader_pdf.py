@@ -181,3 +181,19 @@ def test_classifier_recovers_sections_groups_and_tasks(
     assert parsed.total_budget == sum(range(1, len(expected) + 1))
     assert [info.row for info in parsed.rows] == list(range(1, len(rows) + 1))
     assert {info.kind for info in parsed.rows} <= ALL_KINDS
+
+
+def test_heading_title_cut_by_a_page_break(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["4", "Công tác tiếp nhận, xử lý phản ánh, kiến nghị và"],
+        HEADER,
+        ["", "Xin lỗi cá nhân, tổ chức khi giải quyết TTHC quá hạn"],
+        ["4.1", "Công khai địa chỉ tiếp nhận", "Địa chỉ", "Văn phòng", "", "Thường xuyên", ""],
+    ]
+    parsed = read_rows(tmp_path, rows)
+    assert [(g.number, g.title) for g in parsed.groups] == [
+        ("4", "Công tác tiếp nhận, xử lý phản ánh, kiến nghị và Xin lỗi cá nhân, tổ chức khi "
+         "giải quyết TTHC quá hạn")
+    ]  # fmt: skip
+    assert [(t.number, t.group) for t in parsed.tasks] == [("4.1", "4")]
