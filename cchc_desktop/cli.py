@@ -1,0 +1,139 @@
+"""The command line: thin wrappers over services. `cchc-desktop --help` lists the commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cchc_desktop.db import Register, default_register_path, open_register
+from cchc_desktop.errors import CchcError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    """Add the --db option (the register file)."""
+    parser.add_argument("--db", type=Path, default=None,
+                        help="tệp sổ đăng ký (mặc định: trong thư mục dữ liệu người dùng)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="cchc-desktop",
+        description="CCHC Desktop — sổ theo dõi kế hoạch cải cách hành chính.",
+    )
+    _add_db(parser)
+    sub = parser.add_subparsers(dest="command")
+    imp = sub.add_parser("import", help="nhập phụ lục kế hoạch từ Excel")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet", default=None, help="tên trang tính chứa bảng nhiệm vụ")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ đọc, không ghi vào sổ")
+    imp.add_argument("--json", action="store_true", help="in kết quả đọc dạng JSON")
+    _add_db(imp)
+    exp = sub.add_parser("export", help="xuất phụ lục ra Excel")
+    exp.add_argument("out", type=Path)
+    exp.add_argument("--plan", type=int, default=None)
+    exp.add_argument("--unit", default=None)
+    _add_db(exp)
+    rep = sub.add_parser("report", help="in báo cáo PDF theo Nghị định 30/2020")
+    rep.add_argument("kind", help="plan | period | overdue")
+    rep.add_argument("-o", "--output", type=Path, required=True)
+    rep.add_argument("--plan", type=int, default=None)
+    rep.add_argument("--period", default=None, help="2026-Q1 | 2026-H1 | 2026-Q3 | 2026-9M | 2026")
+    _add_db(rep)
+    demo = sub.add_parser("demo", help="tạo sổ mẫu với kế hoạch CCHC mẫu")
+    _add_db(demo)
+    return parser
+
+
+def _register_path(args: argparse.Namespace) -> Path:
+    """Return the register the command acts on."""
+    return Path(args.db) if args.db else default_register_path()
+
+
+def _open(args: argparse.Namespace) -> Register:
+    """Open the command's register."""
+    return open_register(_register_path(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Create a demo register."""
+    from cchc_desktop.demo import create_demo
+
+    register = _open(args)
+    try:
+        plan_id = create_demo(register)
+        count = register.db.execute("SELECT count(*) FROM tasks WHERE plan_id = ?", [plan_id])
+        print(f"Đã tạo sổ mẫu '{register.path}': kế hoạch #{plan_id}, "
+              f"{count.fetchone()[0]} nhiệm vụ.")
+    finally:
+        register.close()
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read an appendix workbook and (unless --dry-run) write it as a new plan."""
+    from cchc_desktop.excel.reader import appendix_to_json, read_appendix
+    from cchc_desktop.importer import import_appendix
+
+    parsed = read_appendix(args.file, sheet=args.sheet)
+    if args.json:
+        json.dump(appendix_to_json(parsed), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for warning in parsed.warnings:
+            print(f"Cảnh báo: trang '{warning.sheet}', dòng {warning.row}: {warning.message}",
+                  file=sys.stderr)
+    if args.dry_run:
+        return EXIT_OK
+    register = _open(args)
+    try:
+        plan_id = import_appendix(register, parsed)
+    finally:
+        register.close()
+    if not args.json:
+        print(f"Đã nhập {len(parsed.tasks)} nhiệm vụ ({len(parsed.sections)} lĩnh vực, "
+              f"{len(parsed.groups)} nhóm) vào kế hoạch #{plan_id}.")
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the desktop app on the register."""
+    from ui.app import run_app
+
+    return run_app(_register_path(args))
+
+
+def _not_yet(args: argparse.Namespace) -> int:
+    """Tell the user a command is not available in this version."""
+    print(f"Lệnh '{args.command}' chưa có trong phiên bản này.", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
+    """Return the handler of each command, adding those provided by optional modules."""
+    commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        None: cmd_open, "demo": cmd_demo, "import": cmd_import,
+        "export": _not_yet, "report": _not_yet,
+    }
+    return commands
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _commands()[args.command](args)
+    except CchcError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

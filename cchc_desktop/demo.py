@@ -1,0 +1,57 @@
+"""The demo register: the Thanh tra Đắk Nông 2021 plan, its units and some progress."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cchc_desktop import repository
+from cchc_desktop.db import Register
+from cchc_desktop.excel.appendix import ParsedAppendix, ParsedGroup, ParsedSection, ParsedTask
+from cchc_desktop.importer import import_appendix
+from cchc_desktop.models import Agency, Plan, Unit
+from cchc_desktop.paths import resource_path
+from cchc_desktop.units import add_unit
+
+DEMO_FILE = "ke-hoach-cchc-2021-thanh-tra-dak-nong.json"
+
+
+def load_demo_data() -> dict[str, Any]:
+    """Return the shipped demo data (agency, plan, units, appendix rows, progress)."""
+    with resource_path("demo", DEMO_FILE).open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def parsed_from_rows(rows: list[dict[str, Any]], file_name: str) -> ParsedAppendix:
+    """Build a ParsedAppendix from ordered section/group/task rows."""
+    parsed = ParsedAppendix(file_name=file_name, sheet="")
+    for line, row in enumerate(rows, start=1):
+        kind = row["kind"]
+        if kind == "section":
+            parsed.sections.append(ParsedSection(row["code"], row["title"], line))
+        elif kind == "group":
+            parsed.groups.append(ParsedGroup(row["section"], row["number"], row["title"], line))
+        else:
+            fields = {k: v for k, v in row.items() if k != "kind"}
+            parsed.tasks.append(ParsedTask(**{k: v or "" for k, v in fields.items()
+                                              if k != "budget_million_vnd"},
+                                           budget_million_vnd=row.get("budget_million_vnd"),
+                                           source_row=line))
+    return parsed
+
+
+def create_demo(register: Register) -> int:
+    """Fill a register with the demo plan (units first, so names match); return the plan id."""
+    data = load_demo_data()
+    with register.transaction() as db:
+        repository.save_agency(db, Agency(**data["agency"]))
+    existing = {u.name for u in repository.list_units(register.db)}
+    for unit in data["units"]:
+        if unit["name"] not in existing:
+            add_unit(register, Unit(id=0, **unit))
+    parsed = parsed_from_rows(data["rows"], DEMO_FILE)
+    parsed.declared_total = data["declared_total_million_vnd"]
+    parsed.amount_in_words = data["amount_in_words"]
+    plan = Plan(id=0, **data["plan"])
+    return import_appendix(register, parsed, plan)

@@ -1,0 +1,173 @@
+"""The units directory: split the unit text of a task into units, match, add, rename, merge."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sqlite_utils import Database
+
+from cchc_desktop import audit, repository
+from cchc_desktop.db import Register
+from cchc_desktop.errors import ValidationError
+from cchc_desktop.models import ROLE_LEAD, ROLE_PARTNER, UNIT_KINDS, Unit
+from cchc_desktop.vietnamese import collapse_spaces, fold
+
+_HARD_SEPARATORS = re.compile(r"[;\n]|\s+-\s+|^\s*[-+•]\s*", re.MULTILINE)
+_SERIES_RE = re.compile(r"^(.*\D)\d+$")  # "Phòng 1, 2" names Phòng 1 and Phòng 2
+_KIND_PREFIXES = (
+    ("phong ", "phong"),
+    ("van phong", "phong"),
+    ("ubnd xa", "xa_phuong"),
+    ("ubnd phuong", "xa_phuong"),
+    ("xa ", "xa_phuong"),
+    ("phuong ", "xa_phuong"),
+    ("thi tran", "xa_phuong"),
+    ("so ", "so"),
+    ("cac so", "so"),
+)
+
+
+def split_unit_names(text: str) -> list[str]:
+    """Split a task's unit text into names.
+
+    ";", new lines and "- " bullets always separate; a comma separates only when the next
+    part starts with a capital letter, so "Các Sở, ban, ngành" stays whole while
+    "Văn phòng, Các phòng nghiệp vụ" gives two names.
+    """
+    names: list[str] = []
+    for chunk in _HARD_SEPARATORS.split(text or ""):
+        parts = [p.strip() for p in chunk.split(",")]
+        current = ""
+        for part in parts:
+            if current and part.isdigit() and _SERIES_RE.match(current):
+                names.append(current)
+                prefix = _SERIES_RE.sub(r"\1", current.split(", ")[-1])
+                current = prefix + part
+            elif current and part[:1].isupper():
+                names.append(current)
+                current = part
+            else:
+                current = f"{current}, {part}" if current else part
+        names.append(current)
+    cleaned = [collapse_spaces(n).strip(" .,:") for n in names]
+    return [n for n in cleaned if n]
+
+
+def guess_kind(name: str) -> str:
+    """Guess a unit's kind from its name (phòng, xã/phường, sở, khác)."""
+    folded = fold(name)
+    for prefix, kind in _KIND_PREFIXES:
+        if folded.startswith(prefix):
+            return kind
+    return "khac"
+
+
+class UnitIndex:
+    """Folded name, short name and aliases -> unit id, for matching many names fast."""
+
+    def __init__(self, db: Database) -> None:
+        self.by_key: dict[str, int] = {}
+        for unit in repository.list_units(db):
+            self.add(unit)
+
+    def add(self, unit: Unit) -> None:
+        """Index a unit under its name, short name and aliases."""
+        for key in [unit.name, unit.short_name, *unit.aliases]:
+            if key and fold(key) not in self.by_key:
+                self.by_key[fold(key)] = unit.id
+
+    def find(self, name: str) -> int | None:
+        """Return the id of the unit with this name (case/diacritic-insensitive), if any."""
+        return self.by_key.get(fold(name))
+
+
+def resolve_names(db: Database, index: UnitIndex, names: list[str]) -> list[int]:
+    """Return unit ids for names, creating unmatched ones flagged "chưa xác nhận"."""
+    ids: list[int] = []
+    for name in names:
+        unit_id = index.find(name)
+        if unit_id is None:
+            unit = Unit(id=0, name=name, kind=guess_kind(name), confirmed=False)
+            unit_id = repository.insert_unit(db, unit, fold(name))
+            index.add(replace(unit, id=unit_id))
+        if unit_id not in ids:
+            ids.append(unit_id)
+    return ids
+
+
+def link_task_units(
+    db: Database, index: UnitIndex, task_id: int, lead_text: str, partner_text: str
+) -> None:
+    """Replace a task's unit links with those named in its lead and partner texts."""
+    db.execute("DELETE FROM task_units WHERE task_id = ?", [task_id])
+    rows = []
+    for role, text in ((ROLE_LEAD, lead_text), (ROLE_PARTNER, partner_text)):
+        for unit_id in resolve_names(db, index, split_unit_names(text)):
+            rows.append(
+                {"task_id": task_id, "unit_id": unit_id, "role": role, "original_text": text}
+            )
+    if rows:
+        db.table("task_units").insert_all(rows, ignore=True)
+
+
+def _validate(db: Database, unit: Unit) -> None:
+    """Refuse an empty name, an unknown kind or a name another unit already has."""
+    if not unit.name.strip():
+        raise ValidationError("Tên đơn vị không được để trống.")
+    if unit.kind not in UNIT_KINDS:
+        raise ValidationError(f"Loại đơn vị '{unit.kind}' không hợp lệ.")
+    clash = list(
+        db.query("SELECT name FROM units WHERE folded = ? AND id != ?", [fold(unit.name), unit.id])
+    )
+    if clash:
+        raise ValidationError(f"Đã có đơn vị '{clash[0]['name']}' trong danh mục.")
+
+
+def add_unit(register: Register, unit: Unit) -> int:
+    """Add a unit to the directory and return its id."""
+    with register.transaction() as db:
+        unit = replace(unit, name=collapse_spaces(unit.name))
+        _validate(db, unit)
+        unit_id = repository.insert_unit(db, unit, fold(unit.name))
+        audit.record(db, "add", "unit", unit_id, after=unit)
+    return unit_id
+
+
+def save_unit(register: Register, unit: Unit) -> Unit:
+    """Rename or edit a unit (kind, short name, aliases, confirmed); return the old one."""
+    with register.transaction() as db:
+        before = repository.get_unit(db, unit.id)
+        unit = replace(unit, name=collapse_spaces(unit.name))
+        _validate(db, unit)
+        repository.update_unit(db, unit, fold(unit.name))
+        audit.record(db, "edit", "unit", unit.id, before=before, after=unit)
+    return before
+
+
+def merge_units(register: Register, keep_id: int, merge_ids: list[int]) -> None:
+    """Merge units into one: every task link moves to it, their names become its aliases."""
+    with register.transaction() as db:
+        keep = repository.get_unit(db, keep_id)
+        aliases = list(keep.aliases)
+        for unit_id in [u for u in merge_ids if u != keep_id]:
+            other = repository.get_unit(db, unit_id)
+            aliases += [n for n in [other.name, *other.aliases] if n not in aliases]
+            db.execute(
+                "UPDATE OR IGNORE task_units SET unit_id = ? WHERE unit_id = ?", [keep_id, unit_id]
+            )
+            db.execute("DELETE FROM task_units WHERE unit_id = ?", [unit_id])
+            db.execute(
+                "UPDATE progress SET reporting_unit_id = ? WHERE reporting_unit_id = ?",
+                [keep_id, unit_id],
+            )
+            db.execute("DELETE FROM units WHERE id = ?", [unit_id])
+            audit.record(db, "merge", "unit", keep_id, before=other, after={"into": keep_id})
+        merged = replace(keep, aliases=aliases, confirmed=True)
+        repository.update_unit(db, merged, fold(merged.name))
+
+
+def unit_task_counts(register: Register) -> dict[int, int]:
+    """Return how many tasks link to each unit."""
+    sql = "SELECT unit_id, count(DISTINCT task_id) AS n FROM task_units GROUP BY unit_id"
+    return {row["unit_id"]: row["n"] for row in register.db.query(sql)}

@@ -1,0 +1,68 @@
+"""QApplication set-up, the exception hook that never shows a traceback, and main()."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import user_log_dir
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cchc_desktop.db import APP_NAME, open_register
+from cchc_desktop.errors import CchcError
+
+log = logging.getLogger("cchc_desktop")
+
+
+def log_file() -> Path:
+    """Return the log file in the user's log dir (created if needed)."""
+    folder = Path(user_log_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "cchc-desktop.log"
+
+
+def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Log an unexpected error and show a Vietnamese message with the details folded away."""
+    details = "".join(traceback.format_exception(kind, error, tb))
+    log.error("Lỗi không mong muốn:\n%s", details)
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, error, tb)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "Lỗi",
+                      "Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.\n"
+                      f"Nhật ký lỗi: {log_file()}")
+    box.setDetailedText(details)
+    box.exec()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication (creating it once) with the app's names set."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def run_app(register_path: Path) -> int:
+    """Open the main window on a register and run the event loop."""
+    from ui.main_window import MainWindow
+
+    logging.basicConfig(filename=log_file(), level=logging.INFO, encoding="utf-8")
+    app = make_application()
+    sys.excepthook = _excepthook
+    try:
+        register = open_register(register_path)
+    except CchcError as error:
+        QMessageBox.critical(None, "Không mở được sổ", str(error))
+        return 1
+    window = MainWindow(register)
+    window.show()
+    code = app.exec()
+    window.register.close()
+    return int(code)
