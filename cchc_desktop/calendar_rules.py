@@ -226,11 +226,8 @@ def _order(period: ReportingPeriod, settings: CalendarSettings) -> tuple[date, i
     return period.end, kinds.index(period.kind) if period.kind in kinds else len(kinds)
 
 
-def _neighbours(
-    period: ReportingPeriod, settings: CalendarSettings | None, years: tuple[int, int]
-) -> list[ReportingPeriod]:
+def _in_order(settings: CalendarSettings, years: tuple[int, int]) -> list[ReportingPeriod]:
     """List the agency's periods of the given years in calendar order."""
-    settings = settings or DEFAULT_SETTINGS
     found = [p for year in years for p in periods_of_year(year, settings)]
     return sorted(found, key=lambda p: _order(p, settings))
 
@@ -239,15 +236,17 @@ def next_period(
     period: ReportingPeriod, settings: CalendarSettings | None = None
 ) -> ReportingPeriod:
     """Return the agency's period after a period (the next year's first after Năm)."""
-    key = _order(period, settings or DEFAULT_SETTINGS)
-    following = _neighbours(period, settings, (period.year, period.year + 1))
-    return next(p for p in following if _order(p, settings or DEFAULT_SETTINGS) > key)
+    settings = settings or DEFAULT_SETTINGS
+    key = _order(period, settings)
+    following = _in_order(settings, (period.year, period.year + 1))
+    return next(p for p in following if _order(p, settings) > key)
 
 
 def previous_period(
     period: ReportingPeriod, settings: CalendarSettings | None = None
 ) -> ReportingPeriod:
     """Return the agency's period before a period (the previous year's Năm before Quý I)."""
-    key = _order(period, settings or DEFAULT_SETTINGS)
-    preceding = _neighbours(period, settings, (period.year - 1, period.year))
-    return next(p for p in reversed(preceding) if _order(p, settings or DEFAULT_SETTINGS) < key)
+    settings = settings or DEFAULT_SETTINGS
+    key = _order(period, settings)
+    preceding = _in_order(settings, (period.year - 1, period.year))
+    return next(p for p in reversed(preceding) if _order(p, settings) < key)
