@@ -41,7 +41,10 @@ _BULLETS = {"-", "+", "*", "•", "–"}
 _PREFIX_RE = re.compile(r"^([IVXLC]{1,7}|\d{1,3}(?:\.\d{1,3})*)\s*[.):/-]\s*(\S.*)$", re.S)
 _CONTENT_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})[.)]\s+(\S.*)$", re.S)
 _PAGE_RE = re.compile(r"^(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?$")
-_TOTAL_RE = re.compile(r"^(tong cong|tong so|tong|cong)((?: (?:kinh phi|chung|[ivxlc0-9]+))*)$")
+_TOTAL_RE = re.compile(
+    r"^tong cong\b|^(tong so|tong|cong)((?: (?:kinh phi|chung|trieu dong|dong|[ivxlc0-9]+))*)$"
+)
+_NUMBER_IN_TEXT_RE = re.compile(r"\d[\d.,]*")
 _WORDS_RE = re.compile(r"^\W*(?:so tien\s+)?(?:viet\s+)?b[a-z]{1,4}\s*chu\b")
 _FOOTER_RE = re.compile(
     r"^(?:noi nhan|(?:kt|tm|tl|tuq|q)\.\s|nguoi lap|nguoi ky)"
@@ -263,6 +266,12 @@ class BodyScanner:
                 self.scan.total_row = info.row
                 self.scan.total_column = h.column_letter(col)
                 return
+        label = next(text for text in texts if text)  # "Tổng cộng: 93 triệu đồng"
+        numbers = _NUMBER_IN_TEXT_RE.findall(label)
+        amount = parse_budget(numbers[-1].rstrip(".,"))[0] if numbers else None
+        if amount is not None:
+            self.parsed.declared_total = self.to_million(amount)
+            self.scan.total_row = info.row
 
     def _after_table(self, info: RowInfo, texts: list[str]) -> None:
         """Below the total or the signature block: keep only the amount in words."""

@@ -169,3 +169,14 @@ def test_header_wordings(label: str, key: str | None) -> None:
 
     assert classify_label(label) == key
     assert classify_label(label.upper()) == key
+
+
+def test_total_written_as_one_sentence(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Nội dung", "Chủ trì", "Kinh phí"],
+        ["1", "Tổng kết công tác năm", "Văn phòng", 93],
+        ["Tổng cộng: 93 triệu đồng"],
+    ]
+    parsed = read_rows(tmp_path, rows)
+    assert [t.content for t in parsed.tasks] == ["Tổng kết công tác năm"]
+    assert parsed.declared_total == 93 and parsed.warnings == []
