@@ -159,6 +159,12 @@ def _map_labels(labels: list[str]) -> HeaderInfo:
     return info
 
 
+def header_columns(texts: list[str]) -> dict[str, int]:
+    """Return the column meanings of a row read as a header ({} when it is not one)."""
+    info = _map_labels(texts)
+    return info.columns if _qualifies(info, 3) else {}
+
+
 def _qualifies(info: HeaderInfo, minimum: int) -> bool:
     """Return True when the mapped columns look like a task table."""
     return CONTENT in info.columns and info.score >= minimum

@@ -177,8 +177,10 @@ class BodyScanner:
             return index + 1
         if self.state != "open":
             self._after_table(info, texts)
-        elif h.is_repeated_header(row, self.header):
+        elif h.is_repeated_header(row, self.header) or self._header_like(info, texts, number):
             info.kind = ROW_HEADER
+            if self.state != "open":
+                return index + 1
             self.after_header = True
             return self._skip_header_tail(index + 1)
         else:
@@ -188,6 +190,22 @@ class BodyScanner:
             elif kind == "":
                 self._add_line(info, row, texts, number)
         return index + 1
+
+    def _header_like(self, info: RowInfo, texts: list[str], number: tuple[str, int, int]) -> bool:
+        """Recognise a header reworded at a page break, or the header of another table."""
+        if number[1] != NUM_OTHER or len(number[0]) > 12:
+            return False
+        columns = h.header_columns(texts)
+        if not columns:
+            return False
+        if any(self.header.columns.get(key) != col for key, col in columns.items()):
+            self.warn(
+                info.row,
+                "Một bảng khác bắt đầu từ dòng này (tiêu đề cột khác bảng nhiệm vụ); bảng đó "
+                "không được nhập.",
+            )
+            self.state = "closed"
+        return True
 
     def _skip_header_tail(self, index: int) -> int:
         """Mark the second header row and a column-number row after a repeated header."""

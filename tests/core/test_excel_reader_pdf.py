@@ -197,3 +197,31 @@ def test_heading_title_cut_by_a_page_break(tmp_path: Path) -> None:
          "giải quyết TTHC quá hạn")
     ]  # fmt: skip
     assert [(t.number, t.group) for t in parsed.tasks] == [("4.1", "4")]
+
+
+def test_header_reworded_at_a_page_break_is_still_a_header(tmp_path: Path) -> None:
+    reworded = ["STT", "NỘI DUNG NHIỆM VỤ", "SẢN PHẨM", "CHỦ TRÌ", "PHỐI HỢP", "THỜI GIAN",
+                "KINH PHÍ"]  # fmt: skip
+    rows = [
+        HEADER,
+        ["1", "Nhiệm vụ đầu", "Báo cáo", "Văn phòng", "", "Quý I", ""],
+        reworded,
+        ["2", "Nhiệm vụ sau", "Báo cáo", "Văn phòng", "", "Quý II", ""],
+    ]
+    parsed = read_rows(tmp_path, rows)
+    assert [t.number for t in parsed.tasks] == ["1", "2"]
+    assert kinds(parsed)[3] == ROW_HEADER and parsed.warnings == []
+
+
+def test_another_table_below_the_tasks_is_not_imported(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["1", "Nhiệm vụ đầu", "Báo cáo", "Văn phòng", "", "Quý I", ""],
+        [],
+        ["STT", "Ghi chú", "Nội dung kiểm tra", "Thời gian kiểm tra"],
+        ["1", "", "Kiểm tra xã A", "Quý II"],
+    ]
+    parsed = read_rows(tmp_path, rows)
+    assert [t.content for t in parsed.tasks] == ["Nhiệm vụ đầu"]
+    (warning,) = parsed.warnings
+    assert warning.row == 4 and "bảng khác" in warning.message
