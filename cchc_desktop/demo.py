@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from cchc_desktop import repository
@@ -11,6 +12,7 @@ from cchc_desktop.excel.appendix import ParsedAppendix, ParsedGroup, ParsedSecti
 from cchc_desktop.importer import import_appendix
 from cchc_desktop.models import Agency, Plan, Unit
 from cchc_desktop.paths import resource_path
+from cchc_desktop.progress import ProgressInput, record_progress
 from cchc_desktop.units import add_unit
 
 DEMO_FILE = "ke-hoach-cchc-2021-thanh-tra-dak-nong.json"
@@ -54,4 +56,19 @@ def create_demo(register: Register) -> int:
     parsed.declared_total = data["declared_total_million_vnd"]
     parsed.amount_in_words = data["amount_in_words"]
     plan = Plan(id=0, **data["plan"])
-    return import_appendix(register, parsed, plan)
+    plan_id = import_appendix(register, parsed, plan)
+    _add_progress(register, plan_id, data)
+    return plan_id
+
+
+def _add_progress(register: Register, plan_id: int, data: dict[str, Any]) -> None:
+    """Record the demo's progress entries (as the officer would have in 2021)."""
+    sections = {s.id: s.code for s in repository.list_sections(register.db, plan_id)}
+    tasks = {(sections.get(t.section_id or 0), t.number): t.id
+             for t in repository.list_tasks(register.db, plan_id)}
+    year = data["plan"]["year"]
+    for item in data["progress"]:
+        fields = {k: v for k, v in item.items() if k not in ("number", "section", "period")}
+        task_id = tasks[(item["section"], item["number"])]
+        record_progress(register, task_id, f"{year}-{item['period']}", ProgressInput(**fields),
+                        today=date(year, 12, 31), officer=data["agency"]["officer_name"])

@@ -206,6 +206,19 @@ def _task_search(db: Database) -> None:
     _run_script(db, _TASK_SEARCH)
 
 
+@migrations(name="0003_narratives")
+def _narratives(db: Database) -> None:
+    _run_script(db, """
+CREATE TABLE narratives (
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    period_code TEXT NOT NULL,
+    area TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (plan_id, period_code, area)
+);
+""")
+
+
 def known_names() -> list[str]:
     """Return the names of every migration this version of the app knows, in order."""
     return [m.name for m in migrations._migrations]

@@ -24,6 +24,7 @@ def test_demo_writes_a_register_with_the_sample_plan(tmp_path: Path) -> None:
     assert conn.execute("SELECT number FROM plans").fetchone()[0] == "1034/KH-TTr"
     assert conn.execute("SELECT count(*) FROM tasks").fetchone()[0] == 53
     assert conn.execute("SELECT count(*) FROM units WHERE name = 'Văn phòng'").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM progress").fetchone()[0] > 0
     conn.close()
 
 
