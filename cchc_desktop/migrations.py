@@ -174,7 +174,7 @@ END;
 """
 
 
-def _run_script(db: Database, script: str) -> None:
+def run_script(db: Database, script: str) -> None:
     """Run each statement of a script on the migration's connection (inside its transaction)."""
     for statement in _split_statements(script):
         db.execute(statement)
@@ -198,17 +198,17 @@ def _split_statements(script: str) -> list[str]:
 
 @migrations(name="0001_initial")
 def _initial(db: Database) -> None:
-    _run_script(db, _INITIAL)
+    run_script(db, _INITIAL)
 
 
 @migrations(name="0002_task_search")
 def _task_search(db: Database) -> None:
-    _run_script(db, _TASK_SEARCH)
+    run_script(db, _TASK_SEARCH)
 
 
 @migrations(name="0003_narratives")
 def _narratives(db: Database) -> None:
-    _run_script(db, """
+    run_script(db, """
 CREATE TABLE narratives (
     plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
     period_code TEXT NOT NULL,
@@ -222,3 +222,7 @@ CREATE TABLE narratives (
 def known_names() -> list[str]:
     """Return the names of every migration this version of the app knows, in order."""
     return [m.name for m in migrations._migrations]
+
+
+# Feature modules register their migrations on the same set, in this order (never reorder).
+from cchc_desktop import migrations_exchange, migrations_inspections  # noqa: E402,F401

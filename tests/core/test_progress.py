@@ -103,5 +103,6 @@ def test_area_stats_count_each_status(demo_register: Register) -> None:
 def test_narratives_are_saved_per_area_and_period(register, plan) -> None:
     plan_id, _ = plan
     save_narrative(register, plan_id, "2026-Q1", "institutions", "Đã rà soát 12 văn bản.")
-    assert get_narratives(register, plan_id, "2026-Q1") == {"institutions": "Đã rà soát 12 văn bản."}
+    expected = {"institutions": "Đã rà soát 12 văn bản."}
+    assert get_narratives(register, plan_id, "2026-Q1") == expected
     assert get_narratives(register, plan_id, "2026-H1") == {}
