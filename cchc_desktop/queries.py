@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc_desktop.db import Register
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.vietnamese import search_fold
 
 KIND_SECTION = "section"
 KIND_GROUP = "group"
@@ -79,7 +79,7 @@ def appendix_rows(register: Register, plan_id: int) -> list[AppendixRow]:
 
 def fts_query(text: str) -> str:
     """Turn what the officer typed into a safe FTS5 prefix query over folded text."""
-    tokens = [t for t in fold(text).replace('"', " ").split() if t]
+    tokens = [t for t in search_fold(text).replace('"', " ").split() if t]
     return " ".join(f'"{token}"*' for token in tokens)
 
 

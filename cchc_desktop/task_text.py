@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.models import Task, TaskDraft
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.vietnamese import fold, search_fold
 
 _AREA_KEYWORDS = (
     ("chi dao", "direction"),
@@ -35,4 +35,4 @@ def area_of(title: str) -> str | None:
 def search_text(task: Task | TaskDraft) -> str:
     """Return the folded text that search matches for a task."""
     parts = [task.number, task.content, task.result, task.lead_text, task.partner_text]
-    return fold(" ".join([*parts, task.timeframe, task.notes]))
+    return search_fold(" ".join([*parts, task.timeframe, task.notes]))

@@ -29,13 +29,45 @@ def collapse_spaces(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+def _fold_slow(text: str) -> str:
+    """Fold by full Unicode decomposition (the reference the fast table is built from)."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
+
+
+def _build_fold_table() -> dict[int, str | None]:
+    """Map every Latin letter with marks to its bare lowercase letter, and drop lone marks."""
+    table: dict[int, str | None] = {cp: None for cp in range(0x300, 0x370)}
+    for start, end in ((0xC0, 0x250), (0x1E00, 0x1F00)):
+        for cp in range(start, end):
+            folded = _fold_slow(chr(cp))
+            if folded != chr(cp):
+                table[cp] = folded
+    table[ord("đ")], table[ord("Đ")] = "d", "d"
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
 def fold(text: str | None) -> str:
     """Fold text for matching: lowercase, no diacritics, đ→d, single spaces."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return collapse_spaces(stripped.lower())
+    return " ".join(text.translate(_FOLD_TABLE).lower().split())
+
+
+def search_fold(text: str | None) -> str:
+    """Fold text for the search index: like fold() but drops every non-ASCII character.
+
+    Several times faster than fold() on long text (it runs in C); punctuation such as curly
+    quotes disappears, which the full-text tokenizer would ignore anyway.
+    """
+    if not text:
+        return ""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join(plain.encode("ascii", "ignore").decode("ascii").lower().split())
 
 
 def _split_letter(ch: str) -> tuple[str, int]:
