@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cchc_desktop.db import Register
-from conftest import SAMPLES
 from ui.import_dialog import ImportDialog
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 
 DAK_NONG = SAMPLES / "phu-luc-ke-hoach-cchc-2021-thanh-tra-dak-nong.xlsx"
 pytestmark = pytest.mark.skipif(not DAK_NONG.exists(), reason="shared samples not beside repo")
