@@ -1,0 +1,236 @@
+"""The base renderer: A4 pages, NĐ 30/2020 margins, the bundled Times-metric fonts, styles.
+
+Every document is a story of ReportLab flowables built by its own module (collect, then
+render); this module owns what all of them share. Fonts are Liberation Serif (Times New Roman
+metrics, OFL) from resources/fonts, embedded as subsets; the document's initial font is set to
+it, so ReportLab never adds its unembedded Helvetica. Pages are numbered in the top margin from
+the second page; an appendix (landscape pages) is numbered on its own, as NĐ 30 asks.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from cchc_desktop.errors import CchcError
+from cchc_desktop.paths import resource_path
+
+FONT = "LiberationSerif"
+FONT_BOLD = "LiberationSerif-Bold"
+FONT_ITALIC = "LiberationSerif-Italic"
+FONT_BOLD_ITALIC = "LiberationSerif-BoldItalic"
+_FONT_FILES = {
+    FONT: "LiberationSerif-Regular.ttf",
+    FONT_BOLD: "LiberationSerif-Bold.ttf",
+    FONT_ITALIC: "LiberationSerif-Italic.ttf",
+    FONT_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+}
+
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+TOP_MARGIN = 20 * mm
+BOTTOM_MARGIN = 20 * mm
+LEFT_MARGIN = 30 * mm
+RIGHT_MARGIN = 15 * mm
+BODY_TEMPLATE = "body"
+APPENDIX_TEMPLATE = "appendix"
+PAGE_NUMBER_SIZE = 13
+FIRST_LINE_INDENT = 1.27 * 10 * mm
+BODY_SIZE = 14
+BODY_LEADING = 17.5
+CELL_SIZE = 11
+CELL_LEADING = 13
+
+
+class ReportError(CchcError):
+    """A report cannot be made (unknown document, plan or period; the file cannot be written)."""
+
+
+def content_width(pagesize: tuple[float, float] = PORTRAIT) -> float:
+    """Return the width between the left and right margins of a page size."""
+    return float(pagesize[0] - LEFT_MARGIN - RIGHT_MARGIN)
+
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the bundled Liberation Serif family with ReportLab (once per process)."""
+    global _registered
+    if _registered:
+        return
+    for name, file_name in _FONT_FILES.items():
+        path = resource_path("fonts", file_name)
+        if not path.is_file():
+            raise ReportError(f"Thiếu phông chữ '{file_name}' trong thư mục resources/fonts.")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
+    _registered = True
+
+
+def _style(name: str, **values: Any) -> ParagraphStyle:
+    """Return a paragraph style in the document font (13 pt regular unless told)."""
+    base: dict[str, Any] = {"fontName": FONT, "fontSize": 13, "leading": 16}
+    base.update(values)
+    return ParagraphStyle(name, **base)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles every document uses."""
+
+    body: ParagraphStyle = _style(
+        "body", fontSize=BODY_SIZE, leading=BODY_LEADING, alignment=TA_JUSTIFY,
+        firstLineIndent=FIRST_LINE_INDENT, spaceAfter=6,
+    )
+    heading: ParagraphStyle = _style(
+        "heading", fontName=FONT_BOLD, fontSize=BODY_SIZE, leading=BODY_LEADING,
+        alignment=TA_JUSTIFY, firstLineIndent=FIRST_LINE_INDENT, spaceAfter=6, keepWithNext=1,
+    )
+    doc_type: ParagraphStyle = _style(
+        "doc_type", fontName=FONT_BOLD, fontSize=14, leading=17, alignment=TA_CENTER,
+        spaceBefore=18,
+    )
+    summary: ParagraphStyle = _style(
+        "summary", fontName=FONT_BOLD, fontSize=14, leading=17, alignment=TA_CENTER,
+    )
+    appendix_label: ParagraphStyle = _style(
+        "appendix_label", fontName=FONT_BOLD, fontSize=14, leading=17, alignment=TA_CENTER,
+    )
+    appendix_title: ParagraphStyle = _style(
+        "appendix_title", fontName=FONT_BOLD, fontSize=13, leading=16, alignment=TA_CENTER,
+    )
+    appendix_note: ParagraphStyle = _style(
+        "appendix_note", fontName=FONT_ITALIC, fontSize=13, leading=16, alignment=TA_CENTER,
+    )
+    recipients_label: ParagraphStyle = _style(
+        "recipients_label", fontName=FONT_BOLD_ITALIC, fontSize=12, leading=14,
+    )
+    recipients: ParagraphStyle = _style("recipients", fontSize=11, leading=13)
+    signer_title: ParagraphStyle = _style(
+        "signer_title", fontName=FONT_BOLD, fontSize=13, leading=16, alignment=TA_CENTER,
+    )
+    signer_name: ParagraphStyle = _style(
+        "signer_name", fontName=FONT_BOLD, fontSize=14, leading=17, alignment=TA_CENTER,
+    )
+    cell: ParagraphStyle = _style("cell", fontSize=CELL_SIZE, leading=CELL_LEADING)
+    cell_center: ParagraphStyle = _style(
+        "cell_center", fontSize=CELL_SIZE, leading=CELL_LEADING, alignment=TA_CENTER,
+    )
+    cell_right: ParagraphStyle = _style(
+        "cell_right", fontSize=CELL_SIZE, leading=CELL_LEADING, alignment=2,
+    )
+    cell_bold: ParagraphStyle = _style(
+        "cell_bold", fontName=FONT_BOLD, fontSize=CELL_SIZE, leading=CELL_LEADING,
+    )
+    cell_bold_center: ParagraphStyle = _style(
+        "cell_bold_center", fontName=FONT_BOLD, fontSize=CELL_SIZE, leading=CELL_LEADING,
+        alignment=TA_CENTER,
+    )
+    cell_bold_italic: ParagraphStyle = _style(
+        "cell_bold_italic", fontName=FONT_BOLD_ITALIC, fontSize=CELL_SIZE,
+        leading=CELL_LEADING, alignment=TA_LEFT,
+    )
+    cell_note: ParagraphStyle = _style(
+        "cell_note", fontName=FONT_BOLD_ITALIC, fontSize=CELL_SIZE + 1,
+        leading=CELL_LEADING + 1, alignment=TA_CENTER,
+    )
+    caption: ParagraphStyle = _style(
+        "caption", fontName=FONT_BOLD, fontSize=13, leading=16, alignment=TA_CENTER,
+        spaceBefore=4, spaceAfter=6, keepWithNext=1,
+    )
+
+
+STYLES = Styles()
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the PDF says about itself (shown by viewers in Document properties)."""
+
+    title: str
+    author: str = ""
+    subject: str = ""
+
+
+class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """A4 document with a portrait body template and a landscape appendix template."""
+
+    def __init__(self, path: str, info: DocumentInfo) -> None:
+        """Set up pages, margins, metadata and the embedded initial font."""
+        register_fonts()
+        super().__init__(
+            path, pagesize=PORTRAIT, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
+            topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=info.title,
+            author=info.author, subject=info.subject, creator="CCHC Desktop",
+            initialFontName=FONT, initialFontSize=13, invariant=1, lang="vi-VN",
+        )
+        self._numbering_template = BODY_TEMPLATE
+        self._numbering_start = 1
+        self.addPageTemplates([
+            self._template(BODY_TEMPLATE, PORTRAIT),
+            self._template(APPENDIX_TEMPLATE, LANDSCAPE),
+        ])
+
+    def _template(self, template_id: str, pagesize: tuple[float, float]) -> PageTemplate:
+        """Return a page template with one frame inside the NĐ 30 margins."""
+        frame = Frame(
+            LEFT_MARGIN, BOTTOM_MARGIN, content_width(pagesize),
+            pagesize[1] - TOP_MARGIN - BOTTOM_MARGIN,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=template_id,
+        )
+        return PageTemplate(template_id, [frame], onPage=self._number_page, pagesize=pagesize)
+
+    def _number_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw the page number centred in the top margin (none on a part's first page)."""
+        page = canv.getPageNumber()
+        template_id = doc.pageTemplate.id
+        if template_id != self._numbering_template:
+            self._numbering_template = template_id
+            if template_id == APPENDIX_TEMPLATE:
+                self._numbering_start = page
+        number = page - self._numbering_start + 1
+        if number < 2:
+            return
+        width, height = doc.pageTemplate.pagesize
+        canv.saveState()
+        canv.setFont(FONT, PAGE_NUMBER_SIZE)
+        canv.drawCentredString(width / 2, height - TOP_MARGIN / 2 - PAGE_NUMBER_SIZE / 3,
+                               str(number))
+        canv.restoreState()
+
+
+def build_pdf(path: Path, story: Sequence[Flowable], info: DocumentInfo) -> Path:
+    """Render a story to path atomically (a temp file beside it, then renamed); return path."""
+    path = Path(path)
+    if path.is_dir():
+        raise ReportError(f"'{path}' là một thư mục; hãy chọn tên tệp PDF.")
+    if not path.parent.is_dir():
+        raise ReportError(f"Không có thư mục '{path.parent}' để lưu tệp PDF.")
+    handle, temp_name = tempfile.mkstemp(suffix=".pdf", prefix=".cchc-", dir=path.parent)
+    os.close(handle)
+    try:
+        os.chmod(temp_name, 0o644)
+        NdDocTemplate(temp_name, info).build(list(story))
+        os.replace(temp_name, path)
+    except OSError as error:
+        raise ReportError(f"Không ghi được tệp '{path.name}': {error.strerror}.") from error
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+    return path
