@@ -29,8 +29,8 @@ from cchc_desktop.progress_states import (
 )
 from cchc_desktop.schedule_progress import DONE_STATUSES, parse_status
 
-__all__ = ["AreaStat", "ProgressInput", "TaskState", "area_stats", "get_narratives",
-           "record_progress", "save_narrative", "task_states"]
+__all__ = ["AreaStat", "HistoryEntry", "ProgressInput", "TaskState", "area_stats", "get_narratives",
+           "record_progress", "save_narrative", "task_history", "task_states"]
 
 
 @dataclass
@@ -130,3 +130,35 @@ def attach_evidence(register: Register, source: str | Path) -> str:
         counter += 1
     shutil.copy2(source, target)
     return str(target.relative_to(register.path.parent))
+
+
+@dataclass
+class HistoryEntry:
+    """One period's entry in a task's progress history."""
+
+    period_code: str
+    period_title: str
+    status_label: str
+    percent: int | None
+    result_text: str
+    completed_on: str | None
+    evidence: str
+    recorded_by: str
+    recorded_at: str
+
+
+def task_history(register: Register, task_id: int) -> list[HistoryEntry]:
+    """Return a task's progress entries, newest period first."""
+    from cchc_desktop.calendar_rules import make_period
+    from cchc_desktop.schedule_progress import status_label
+
+    sql = ("SELECT pe.year, pe.kind, p.* FROM progress p JOIN periods pe ON pe.id = p.period_id "
+           "WHERE p.task_id = ? ORDER BY pe.\"end\" DESC, pe.start DESC")
+    entries = []
+    for row in register.db.query(sql, [task_id]):
+        period = make_period(row["year"], row["kind"])
+        evidence = " ".join(x for x in (row["evidence_number"], row["evidence_title"]) if x)
+        entries.append(HistoryEntry(period.code, period.title, status_label(row["status"]),
+                                    row["percent"], row["result_text"], row["completed_on"],
+                                    evidence, row["recorded_by"], row["recorded_at"]))
+    return entries
