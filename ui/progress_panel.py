@@ -78,8 +78,8 @@ class ProgressDialog(QDialog):
         self.percent = QSpinBox()
         self.percent.setRange(0, 100)
         self.percent.setSuffix(" %")
-        self.result = QPlainTextEdit()
-        self.result.setMaximumHeight(80)
+        self.result_edit = QPlainTextEdit()
+        self.result_edit.setMaximumHeight(80)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Lý do chậm (nếu có)")
         self.has_completed = QCheckBox("Đã hoàn thành ngày")
@@ -100,7 +100,7 @@ class ProgressDialog(QDialog):
         file_row.addWidget(self.evidence_file, 1)
         file_row.addWidget(attach)
         for label, widget in (("Trạng thái", self.status), ("Tỷ lệ", self.percent),
-                              ("Kết quả", self.result), ("Lý do chậm", self.reason)):
+                              ("Kết quả", self.result_edit), ("Lý do chậm", self.reason)):
             form.addRow(label, widget)
         form.addRow("Hoàn thành", done_row)
         form.addRow("Văn bản kiểm chứng", self.evidence_number)
@@ -129,7 +129,7 @@ class ProgressDialog(QDialog):
             self.has_completed.isChecked()) else None
         return ProgressInput(
             status=str(self.status.currentData()), percent=self.percent.value(),
-            result_text=self.result.toPlainText().strip(), completed_on=completed,
+            result_text=self.result_edit.toPlainText().strip(), completed_on=completed,
             evidence_number=self.evidence_number.text().strip(),
             evidence_title=self.evidence_title.text().strip(),
             evidence_file=self.evidence_file.text().strip(), reason=self.reason.text().strip())

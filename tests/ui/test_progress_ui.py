@@ -26,7 +26,7 @@ def test_recording_done_late_through_the_form(qtbot, register: Register) -> None
     qtbot.addWidget(dialog)
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
     assert dialog.percent.value() == 100 and dialog.has_completed.isChecked()
-    dialog.result.setPlainText("Đã ban hành Kế hoạch số 15/KH-UBND")
+    dialog.result_edit.setPlainText("Đã ban hành Kế hoạch số 15/KH-UBND")
     dialog.evidence_number.setText("15/KH-UBND")
     assert dialog.save()
     state = task_states(register, plan_id, "2026-Q1", date(2026, 4, 20))[0]
