@@ -145,6 +145,9 @@ class HistoryEntry:
     evidence: str
     recorded_by: str
     recorded_at: str
+    evidence_number: str = ""
+    evidence_title: str = ""
+    evidence_file: str = ""
 
 
 def task_history(register: Register, task_id: int) -> list[HistoryEntry]:
@@ -160,5 +163,7 @@ def task_history(register: Register, task_id: int) -> list[HistoryEntry]:
         evidence = " ".join(x for x in (row["evidence_number"], row["evidence_title"]) if x)
         entries.append(HistoryEntry(period.code, period.title, status_label(row["status"]),
                                     row["percent"], row["result_text"], row["completed_on"],
-                                    evidence, row["recorded_by"], row["recorded_at"]))
+                                    evidence, row["recorded_by"], row["recorded_at"],
+                                    row["evidence_number"], row["evidence_title"],
+                                    row["evidence_file"]))
     return entries

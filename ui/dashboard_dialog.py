@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.calendar_rules import periods_of_year
+from cchc_desktop.calendar_rules import parse_period_code, periods_of_year
 from cchc_desktop.dashboard import (
     Alerts,
     alerts_for,
@@ -149,6 +149,7 @@ class DashboardDialog(QDialog):
     def refresh(self) -> None:
         """Recompute everything for the chosen period."""
         code = str(self.period_box.currentData())
+        self.alerts = alerts_for(self.register, self.plan_id, self.today, parse_period_code(code))
         board = dashboard_for(self.register, self.plan_id, code, self.today)
         _fill(self.area_table, ["Lĩnh vực", "Nhiệm vụ", "Hoàn thành", "Trễ hạn", "Đang làm",
                                 "Chưa làm", "Quá hạn", "% hoàn thành"],

@@ -67,6 +67,23 @@ class ProgressDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.refresh_history()
+        self._prefill()
+
+    def _prefill(self) -> None:
+        """Show the entry already recorded for this period, if any."""
+        entry = next((e for e in task_history(self.register, self.task_id)
+                      if e.period_code == self.period_code), None)
+        if entry is None:
+            return
+        self.status.setCurrentIndex(max(0, self.status.findText(entry.status_label)))
+        self.percent.setValue(entry.percent or 0)
+        self.result_edit.setPlainText(entry.result_text)
+        if entry.completed_on:
+            self.has_completed.setChecked(True)
+            self.completed.setDate(QDate.fromString(entry.completed_on[:10], "yyyy-MM-dd"))
+        self.evidence_number.setText(entry.evidence_number)
+        self.evidence_title.setText(entry.evidence_title)
+        self.evidence_file.setText(entry.evidence_file)
 
     def _build_form(self) -> QFormLayout:
         """Create the input fields."""
@@ -154,11 +171,16 @@ class ProgressDialog(QDialog):
         for row, item in enumerate(entries):
             values = (item.period_title, item.status_label,
                       "" if item.percent is None else str(item.percent), item.result_text,
-                      item.completed_on or "", item.evidence, item.recorded_by)
+                      _dmy(item.completed_on), item.evidence, item.recorded_by)
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.history.setItem(row, column, cell)
+
+
+def _dmy(iso: str | None) -> str:
+    """Show an ISO date as dd/mm/yyyy."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso and len(iso) >= 10 else ""
 
 
 def _date_edit(day: date) -> QDateEdit:

@@ -34,6 +34,11 @@ def test_recording_done_late_through_the_form(qtbot, register: Register) -> None
     assert dialog.history.rowCount() == 1
     assert dialog.history.item(0, 1).text() == "Hoàn thành"
     assert dialog.history.item(0, 5).text() == "15/KH-UBND"
+    again = ProgressDialog(register, task_id, "2026-Q1", today=date(2026, 4, 20))
+    qtbot.addWidget(again)
+    assert again.status.currentText() == "Hoàn thành"
+    assert again.evidence_number.text() == "15/KH-UBND"
+    assert again.history.item(0, 4).text() == "20/04/2026"
 
 
 def test_new_form_starts_as_not_started(qtbot, register: Register) -> None:
