@@ -98,6 +98,10 @@ class Styles:
         "body", fontSize=BODY_SIZE, leading=BODY_LEADING, alignment=TA_JUSTIFY,
         firstLineIndent=FIRST_LINE_INDENT, spaceAfter=6,
     )
+    lead_in: ParagraphStyle = _style(
+        "lead_in", fontSize=BODY_SIZE, leading=BODY_LEADING, alignment=TA_JUSTIFY,
+        firstLineIndent=FIRST_LINE_INDENT, spaceAfter=6, keepWithNext=1,
+    )
     heading: ParagraphStyle = _style(
         "heading", fontName=FONT_BOLD, fontSize=BODY_SIZE, leading=BODY_LEADING,
         alignment=TA_JUSTIFY, firstLineIndent=FIRST_LINE_INDENT, spaceAfter=6, keepWithNext=1,

@@ -36,6 +36,8 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SIGNATURE_SPACE = 72.0
 RULE_THICKNESS = 0.6
+# Room for a number written by hand after signing (no-break spaces survive paragraphs).
+BLANK_NUMBER = "\u00a0" * 8
 
 
 def clean(text: str | None) -> str:

@@ -27,6 +27,7 @@ from cchc_desktop.reports.common import (
     strip_doc_type,
 )
 from cchc_desktop.reports.parts import (
+    BLANK_NUMBER,
     Letterhead,
     SignOff,
     appendix_heading,
@@ -154,7 +155,7 @@ def _organisation(ctx: PlanContext, lead: str) -> BodySection:
 
 def _appendix_note(ctx: PlanContext) -> str:
     """Return "(Kèm theo Kế hoạch số … ngày … của …)"."""
-    number = clean(ctx.plan.number) or f"{' ' * 6}/KH-{ctx.abbreviation}"
+    number = clean(ctx.plan.number) or f"{BLANK_NUMBER}/KH-{ctx.abbreviation}"
     issued = iso_day(ctx.plan.issued_on)
     day = f" ngày {short_date(issued)}" if issued else ""
     return f"(Kèm theo Kế hoạch số {number}{day} của {ctx.issuer})"

@@ -23,6 +23,7 @@ ROW_GROUP = "group"
 ROW_ITEM = "item"
 ROW_TOTAL = "total"
 ROW_NOTE = "note"
+ROW_BOLD = "bold"
 GRID_WIDTH = 0.5
 _ALIGN_STYLES = {"left": STYLES.cell, "center": STYLES.cell_center, "right": STYLES.cell_right}
 
@@ -64,6 +65,9 @@ def _row_cells(row: Row, columns: Sequence[Column]) -> list[Paragraph | str]:
         ]
     if row.kind == ROW_NOTE:
         return [_cell(cells[0], STYLES.cell_note)] + [""] * (count - 1)
+    if row.kind == ROW_BOLD:
+        return [_cell(text, STYLES.cell_bold if col.align == "left" else
+                      STYLES.cell_bold_center) for text, col in zip(cells, columns, strict=False)]
     return [_cell(text, _ALIGN_STYLES[col.align]) for text, col in zip(cells, columns,
                                                                         strict=False)]
 
@@ -119,4 +123,6 @@ def build_table(columns: Sequence[Column], rows: Iterable[Row], width: float) ->
         commands += _row_commands(index, kind, last)
     table = Table(data, colWidths=column_widths(columns, width), repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(commands))
+    table.spaceBefore = 2
+    table.spaceAfter = 8
     return table

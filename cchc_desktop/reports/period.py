@@ -1,0 +1,284 @@
+"""Document 2, Báo cáo kết quả thực hiện công tác CCHC for a period (Quý I, 6 tháng, …).
+
+The figures come from the register (progress_states.task_states and area_stats, as of the end
+of the period's data window or today if earlier); the officer's narrative per area comes from
+get_narratives(), with a plain default sentence where none was written. Narrative keys besides
+the areas: "overview" (đánh giá chung), "next" (phương hướng) and "proposals" (kiến nghị).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from cchc_desktop.calendar_rules import (
+    YEAR,
+    PeriodError,
+    ReportingPeriod,
+    parse_period_code,
+    period_for_date,
+)
+from cchc_desktop.db import Register
+from cchc_desktop.money_words import format_number
+from cchc_desktop.progress import AreaStat, TaskState, area_stats, get_narratives, task_states
+from cchc_desktop.reports.base import (
+    LANDSCAPE,
+    PORTRAIT,
+    STYLES,
+    DocumentInfo,
+    ReportError,
+    build_pdf,
+    content_width,
+)
+from cchc_desktop.reports.common import (
+    PlanContext,
+    closing,
+    front_matter,
+    iso_day,
+    letterhead,
+    load_context,
+    sign_off,
+)
+from cchc_desktop.reports.parts import (
+    BLANK_NUMBER,
+    Letterhead,
+    SignOff,
+    appendix_heading,
+    clean,
+    number_line,
+    para,
+    short_date,
+)
+from cchc_desktop.reports.progress_tables import (
+    late_rows,
+    late_table,
+    progress_rows,
+    progress_table,
+    stats_table,
+)
+from cchc_desktop.reports.tables import Row
+
+DOC_TYPE = "Báo cáo"
+PHRASES = {"Q1": "quý I", "H1": "6 tháng đầu năm", "Q3": "quý III", "9M": "9 tháng đầu năm"}
+EXTRA_NARRATIVES = ("overview", "next", "proposals")
+
+
+def period_phrase(period: ReportingPeriod) -> str:
+    """Return how a report names its period ("quý I năm 2026", "6 tháng đầu năm 2026")."""
+    if period.kind == YEAR:
+        return f"năm {period.year}"
+    phrase = PHRASES.get(period.kind, period.label.lower())
+    joiner = " " if phrase.endswith("năm") else " năm "
+    return f"{phrase}{joiner}{period.year}"
+
+
+def default_period(ctx: PlanContext, today: date) -> ReportingPeriod:
+    """Return the period a report is about when none is given: today's, within the plan year."""
+    year = ctx.plan.year
+    current = period_for_date(today)
+    if year is None or current.year == year:
+        return current
+    return parse_period_code(str(year) if year < today.year else f"{year}-Q1")
+
+
+def resolve_period(ctx: PlanContext, code: str | None, today: date) -> ReportingPeriod:
+    """Read a period code (or choose the default) with a Vietnamese error when it is wrong."""
+    if not clean(code):
+        return default_period(ctx, today)
+    try:
+        return parse_period_code(clean(code))
+    except PeriodError as error:
+        raise ReportError(str(error)) from error
+
+
+@dataclass
+class AreaPart:
+    """One area of the report: its counts sentence and the officer's paragraphs."""
+
+    title: str
+    counts: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PeriodDocument:
+    """Everything the period report prints (collected, then rendered)."""
+
+    letterhead: Letterhead
+    summary: str
+    intro: str
+    overview: list[str]
+    stats: list[AreaStat]
+    areas: list[AreaPart]
+    late: list[Row]
+    next_steps: list[str]
+    proposals: list[str]
+    closing: str
+    sign: SignOff
+    appendix_title: str
+    appendix_note: str
+    progress: list[Row]
+    info: DocumentInfo
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    """Split an officer's text into paragraphs at line breaks."""
+    return [clean(line) for line in (text or "").splitlines() if clean(line)]
+
+
+def _percent(value: float) -> str:
+    """Format a percentage with one decimal ("5,7")."""
+    return format_number(round(value, 1), 1)
+
+
+def _counts_tail(stat: AreaStat) -> str:
+    """Describe done, late, open and overdue counts ("đã hoàn thành 3 nhiệm vụ (5,7%)…")."""
+    done = stat.done + stat.done_late
+    text = f"đã hoàn thành {done} nhiệm vụ ({_percent(stat.percent_done)}%)"
+    if stat.done_late:
+        text += f", trong đó {stat.done_late} nhiệm vụ hoàn thành trễ hạn"
+    text += f"; đang thực hiện {stat.in_progress}; chưa thực hiện {stat.not_started}"
+    if stat.overdue:
+        text += f"; {stat.overdue} nhiệm vụ quá hạn chưa hoàn thành"
+    return text
+
+
+def counts_sentence(stat: AreaStat) -> str:
+    """Describe an area's counts in one sentence."""
+    return f"Có {stat.tasks} nhiệm vụ; {_counts_tail(stat)}."
+
+
+def _default_narrative(stat: AreaStat) -> str:
+    """Return the sentence printed for an area the officer wrote nothing about."""
+    title = stat.title[:1].lower() + stat.title[1:]
+    if stat.done + stat.done_late + stat.in_progress:
+        return (f"Các đơn vị đã triển khai các nhiệm vụ {title} theo Kế hoạch; kết quả từng "
+                "nhiệm vụ tại Phụ lục kèm theo.")
+    return (f"Trong kỳ, các nhiệm vụ {title} chưa có kết quả được báo cáo; tình trạng từng "
+            "nhiệm vụ tại Phụ lục kèm theo.")
+
+
+def _area_parts(stats: list[AreaStat], narratives: dict[str, str]) -> list[AreaPart]:
+    """Return one part per area with the officer's text or a default sentence."""
+    parts = []
+    for stat in stats[:-1]:
+        key = stat.area or ""
+        written = _paragraphs(narratives.get(key)) if key else []
+        default = _default_narrative(stat)
+        parts.append(AreaPart(stat.title, counts_sentence(stat), written or [default]))
+    return parts
+
+
+def _overview(total: AreaStat, as_of: date, text: str | None) -> list[str]:
+    """Return the general assessment: the figures in words, then the officer's text."""
+    figures = (f"Tính đến ngày {short_date(as_of)}, Kế hoạch có {total.tasks} nhiệm vụ; "
+               f"{_counts_tail(total)}.")
+    return [figures, *_paragraphs(text)]
+
+
+def _intro(ctx: PlanContext, period: ReportingPeriod) -> str:
+    """Return the opening paragraph naming the plan and the data window."""
+    number = clean(ctx.plan.number)
+    issued = iso_day(ctx.plan.issued_on)
+    plan_ref = f"Kế hoạch số {number}" if number else "Kế hoạch"
+    if issued:
+        plan_ref += f" ngày {short_date(issued)}"
+    return (f"Thực hiện {plan_ref} của {ctx.issuer} về cải cách hành chính {ctx.year_phrase}, "
+            f"{ctx.issuer} báo cáo kết quả thực hiện công tác cải cách hành chính "
+            f"{period_phrase(period)} (số liệu từ ngày {short_date(period.start)} đến ngày "
+            f"{short_date(period.end)}) như sau:").replace("  ", " ")
+
+
+def _next_steps(states: list[TaskState], text: str | None) -> list[str]:
+    """Return the officer's next steps, or the usual ones."""
+    written = _paragraphs(text)
+    if written:
+        return written
+    steps = ["Tiếp tục triển khai các nhiệm vụ còn lại của Kế hoạch, bảo đảm tiến độ và "
+             "chất lượng sản phẩm."]
+    if any(s.overdue for s in states):
+        steps.append("Tập trung chỉ đạo hoàn thành các nhiệm vụ chậm tiến độ nêu tại Mục II.")
+    return steps
+
+
+def collect_period(register: Register, plan_id: int, period_code: str | None,
+                   today: date | None = None) -> PeriodDocument:
+    """Collect the period report of a plan from the register."""
+    today = today or date.today()
+    ctx = load_context(register, plan_id)
+    period = resolve_period(ctx, period_code, today)
+    as_of = min(today, period.end)
+    states = task_states(register, plan_id, period.code, as_of)
+    stats = area_stats(states)
+    narratives = get_narratives(register, plan_id, period.code)
+    phrase = period_phrase(period)
+    summary = f"Kết quả thực hiện công tác cải cách hành chính {phrase}"
+    head = letterhead(ctx, number_line("", "BC", ctx.abbreviation), today)
+    return PeriodDocument(
+        letterhead=head, summary=summary, intro=_intro(ctx, period),
+        overview=_overview(stats[-1], as_of, narratives.get("overview")),
+        stats=stats, areas=_area_parts(stats, narratives),
+        late=late_rows(states), next_steps=_next_steps(states, narratives.get("next")),
+        proposals=_paragraphs(narratives.get("proposals")),
+        closing=f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {phrase} "
+                f"của {ctx.issuer}./.",
+        sign=sign_off(ctx),
+        appendix_title=f"Tiến độ thực hiện nhiệm vụ cải cách hành chính {phrase}",
+        appendix_note=f"(Kèm theo Báo cáo số {BLANK_NUMBER}/BC-{ctx.abbreviation} ngày "
+                      f"{short_date(today)} của {ctx.issuer})",
+        progress=progress_rows(register, plan_id, states),
+        info=DocumentInfo(f"Báo cáo CCHC {phrase}", ctx.issuer, summary),
+    )
+
+
+def _letter(index: int) -> str:
+    """Return the Vietnamese list letter for an index (a, b, c, d, đ, e, g, h…)."""
+    letters = "abcdđeghiklmnopqrstuvxy"
+    return letters[index % len(letters)]
+
+
+def _results_part(data: PeriodDocument) -> list[Flowable]:
+    """Return part I: overview, statistics table and one part per area."""
+    story: list[Flowable] = [para("I. KẾT QUẢ THỰC HIỆN", STYLES.heading),
+                             para("1. Đánh giá chung", STYLES.heading)]
+    story += [para(text, STYLES.body) for text in data.overview]
+    story.append(para("Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực", STYLES.caption))
+    story.append(stats_table(data.stats, content_width(PORTRAIT)))
+    story.append(para("2. Kết quả theo từng lĩnh vực", STYLES.heading))
+    for index, area in enumerate(data.areas):
+        story.append(para(f"{_letter(index)}) {area.title}", STYLES.heading))
+        story += [para(area.counts, STYLES.body)]
+        story += [para(text, STYLES.body) for text in area.paragraphs]
+    return story
+
+
+def period_story(data: PeriodDocument) -> list[Flowable]:
+    """Return the flowables of the period report."""
+    story = front_matter(data.letterhead, DOC_TYPE, data.summary)
+    story.append(para(data.intro, STYLES.body))
+    story += _results_part(data)
+    story.append(para("II. NHIỆM VỤ CHẬM TIẾN ĐỘ, NGUYÊN NHÂN", STYLES.heading))
+    if data.late:
+        story.append(para(f"Có {sum(1 for r in data.late if r.kind == 'item')} nhiệm vụ "
+                          "chậm tiến độ (quá hạn hoặc hoàn thành trễ hạn):", STYLES.lead_in))
+        story.append(late_table(data.late, content_width(PORTRAIT)))
+    else:
+        story.append(para("Trong kỳ không có nhiệm vụ chậm tiến độ.", STYLES.body))
+    story.append(para("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", STYLES.heading))
+    story += [para(text, STYLES.body) for text in data.next_steps]
+    if data.proposals:
+        story.append(para("IV. KIẾN NGHỊ, ĐỀ XUẤT", STYLES.heading))
+        story += [para(text, STYLES.body) for text in data.proposals]
+    story.append(closing([para(data.closing, STYLES.body)], data.sign))
+    story += appendix_heading("Phụ lục", data.appendix_title, data.appendix_note)
+    story.append(progress_table(data.progress, content_width(LANDSCAPE)))
+    return story
+
+
+def render_period(data: PeriodDocument, path: Path) -> Path:
+    """Render the period report to a PDF file; return its path."""
+    return build_pdf(path, period_story(data), data.info)
+
