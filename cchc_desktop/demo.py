@@ -43,11 +43,12 @@ def parsed_from_rows(rows: list[dict[str, Any]], file_name: str) -> ParsedAppend
     return parsed
 
 
-def create_demo(register: Register) -> int:
+def create_demo(register: Register, keep_agency: bool = False) -> int:
     """Fill a register with the demo plan (units first, so names match); return the plan id."""
     data = load_demo_data()
-    with register.transaction() as db:
-        repository.save_agency(db, Agency(**data["agency"]))
+    if not keep_agency:
+        with register.transaction() as db:
+            repository.save_agency(db, Agency(**data["agency"]))
     existing = {u.name for u in repository.list_units(register.db)}
     for unit in data["units"]:
         if unit["name"] not in existing:
