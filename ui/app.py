@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_dir
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from cchc_desktop.db import APP_NAME, open_register
+from cchc_desktop.db import APP_NAME, Register, open_register
 from cchc_desktop.errors import CchcError
 
 log = logging.getLogger("cchc_desktop")
@@ -49,8 +50,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def startup_summary(window: QWidget, register: Register, today: date | None = None) -> str:
+    """Return (and show, unless turned off) the due-soon/overdue summary of the current plan."""
+    from cchc_desktop.dashboard import alerts_for, startup_summary_enabled
+    from cchc_desktop.services import current_plan_id
+
+    plan_id = current_plan_id(register)
+    if plan_id is None or not startup_summary_enabled(register):
+        return ""
+    alerts = alerts_for(register, plan_id, today or date.today())
+    if alerts.empty:
+        return ""
+    box = QMessageBox(QMessageBox.Icon.Information, "Nhắc việc", alerts.summary(), parent=window)
+    box.setInformativeText("Xem chi tiết: Tiến độ → Tổng quan (Ctrl+D). "
+                           "Có thể tắt nhắc việc khi mở chương trình trong cửa sổ Tổng quan.")
+    box.setModal(False)
+    box.show()
+    return alerts.summary()
+
+
 def run_app(register_path: Path) -> int:
     """Open the main window on a register and run the event loop."""
+    from ui.first_run import FirstRunWizard
     from ui.main_window import MainWindow
 
     logging.basicConfig(filename=log_file(), level=logging.INFO, encoding="utf-8")
@@ -61,8 +82,13 @@ def run_app(register_path: Path) -> int:
     except CchcError as error:
         QMessageBox.critical(None, "Không mở được sổ", str(error))
         return 1
+    from cchc_desktop.first_run import first_run_needed
+
+    if first_run_needed(register):
+        FirstRunWizard(register).exec()
     window = MainWindow(register)
     window.show()
+    startup_summary(window, register)
     code = app.exec()
     window.register.close()
     return int(code)

@@ -1,0 +1,24 @@
+"""Start-up behaviour of the app: the due/overdue reminder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from cchc_desktop.dashboard import set_startup_summary
+from cchc_desktop.db import Register
+from ui.app import startup_summary
+
+
+def test_startup_reminder_names_overdue_count_and_can_be_turned_off(
+        qtbot, demo_register: Register) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    text = startup_summary(parent, demo_register, today=date(2021, 3, 25))
+    assert "2 nhiệm vụ quá hạn" in text
+    boxes = parent.findChildren(QMessageBox)
+    assert len(boxes) == 1 and boxes[0].text() == text
+    boxes[0].close()
+    set_startup_summary(demo_register, False)
+    assert startup_summary(parent, demo_register, today=date(2021, 3, 25)) == ""
