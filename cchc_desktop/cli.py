@@ -101,6 +101,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write an official PDF report (NĐ 30/2020 layout)."""
+    from cchc_desktop.reports.cli import run_report
+
+    register = _open(args)
+    try:
+        path = run_report(register, args.kind, args.output, args.plan, args.period)
+    finally:
+        register.close()
+    print(f"Đã ghi báo cáo '{path}'.")
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the desktop app on the register."""
     from ui.app import run_app
@@ -118,7 +131,7 @@ def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
     """Return the handler of each command, adding those provided by optional modules."""
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: cmd_open, "demo": cmd_demo, "import": cmd_import,
-        "export": _not_yet, "report": _not_yet,
+        "export": _not_yet, "report": cmd_report,
     }
     return commands
 

@@ -43,3 +43,15 @@ def test_help_lists_the_commands() -> None:
     assert done.returncode == 0
     for command in ("import", "export", "report", "demo"):
         assert command in done.stdout
+
+
+def test_report_writes_a_pdf_and_refuses_unknown_kinds(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite"
+    assert run_cli("demo", "--db", str(db)).returncode == 0
+    out = tmp_path / "bao-cao.pdf"
+    done = run_cli("report", "period", "-o", str(out), "--db", str(db), "--period", "2021-Q1")
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    bad = run_cli("report", "lich", "-o", str(tmp_path / "y.pdf"), "--db", str(db))
+    assert bad.returncode == 1 and "Không có loại báo cáo" in bad.stderr
+    assert not (tmp_path / "y.pdf").exists()
