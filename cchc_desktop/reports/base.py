@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.paths import resource_path
@@ -57,6 +60,20 @@ CELL_LEADING = 13
 
 class ReportError(CchcError):
     """A report cannot be made (unknown document, plan or period; the file cannot be written)."""
+
+
+# Table rows move whole to the next page; only a row taller than a page may be cut (a retry).
+ROW_SPLIT: ContextVar[bool] = ContextVar("row_split", default=False)
+
+
+@contextmanager
+def rows_may_split() -> Iterator[None]:
+    """Let tables built inside the block cut a row across pages."""
+    token = ROW_SPLIT.set(True)
+    try:
+        yield
+    finally:
+        ROW_SPLIT.reset(token)
 
 
 def content_width(pagesize: tuple[float, float] = PORTRAIT) -> float:
@@ -219,7 +236,17 @@ class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         canv.restoreState()
 
 
-def build_pdf(path: Path, story: Sequence[Flowable], info: DocumentInfo) -> Path:
+def _build(path: str, make_story: Callable[[], Sequence[Flowable]], info: DocumentInfo) -> None:
+    """Build the PDF; if a row is taller than a page, build again letting rows be cut."""
+    try:
+        NdDocTemplate(path, info).build(list(make_story()))
+    except LayoutError:
+        with rows_may_split():
+            NdDocTemplate(path, info).build(list(make_story()))
+
+
+def build_pdf(path: Path, make_story: Callable[[], Sequence[Flowable]],
+              info: DocumentInfo) -> Path:
     """Render a story to path atomically (a temp file beside it, then renamed); return path."""
     path = Path(path)
     if path.is_dir():
@@ -230,7 +257,7 @@ def build_pdf(path: Path, story: Sequence[Flowable], info: DocumentInfo) -> Path
     os.close(handle)
     try:
         os.chmod(temp_name, 0o644)
-        NdDocTemplate(temp_name, info).build(list(story))
+        _build(temp_name, make_story, info)
         os.replace(temp_name, path)
     except OSError as error:
         raise ReportError(f"Không ghi được tệp '{path.name}': {error.strerror}.") from error

@@ -103,4 +103,4 @@ def overdue_story(data: OverdueDocument) -> list[Flowable]:
 
 def render_overdue(data: OverdueDocument, path: Path) -> Path:
     """Render the overdue list to a PDF file; return its path."""
-    return build_pdf(path, overdue_story(data), data.info)
+    return build_pdf(path, lambda: overdue_story(data), data.info)

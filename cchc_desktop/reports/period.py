@@ -280,5 +280,5 @@ def period_story(data: PeriodDocument) -> list[Flowable]:
 
 def render_period(data: PeriodDocument, path: Path) -> Path:
     """Render the period report to a PDF file; return its path."""
-    return build_pdf(path, period_story(data), data.info)
+    return build_pdf(path, lambda: period_story(data), data.info)
 

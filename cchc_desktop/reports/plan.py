@@ -206,4 +206,4 @@ def plan_story(data: PlanDocument) -> list[Flowable]:
 
 def render_plan(data: PlanDocument, path: Path) -> Path:
     """Render the Kế hoạch to a PDF file; return its path."""
-    return build_pdf(path, plan_story(data), data.info)
+    return build_pdf(path, lambda: plan_story(data), data.info)

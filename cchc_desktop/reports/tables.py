@@ -15,7 +15,7 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from cchc_desktop.reports.base import FONT, STYLES, register_fonts
+from cchc_desktop.reports.base import FONT, ROW_SPLIT, STYLES, register_fonts
 from cchc_desktop.reports.parts import markup
 
 ROW_SECTION = "section"
@@ -121,7 +121,8 @@ def build_table(columns: Sequence[Column], rows: Iterable[Row], width: float) ->
     last = len(data) - 1
     for index, kind in enumerate(kinds, start=1):
         commands += _row_commands(index, kind, last)
-    table = Table(data, colWidths=column_widths(columns, width), repeatRows=1, splitInRow=1)
+    table = Table(data, colWidths=column_widths(columns, width), repeatRows=1,
+                  splitInRow=int(ROW_SPLIT.get()))
     table.setStyle(TableStyle(commands))
     table.spaceBefore = 2
     table.spaceAfter = 8
