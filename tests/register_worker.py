@@ -1,0 +1,167 @@
+"""Subprocess helper for the crash, two-instance and hostile-file tests (run as a script).
+
+    python tests/register_worker.py crash DB SEED TASKS   import/edit/delete forever, marking steps
+    python tests/register_worker.py contend DB PLAN N [retry|fail]  add N tasks racing a writer
+    python tests/register_worker.py hold-lock DB          take the instance lock, wait for stdin EOF
+    python tests/register_worker.py read FILE DB CAP_MB   read a workbook, import it if readable
+
+Every line printed is a marker the parent waits on (flushed at once), so the parent kills the
+process during real work without sleeping.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cchc_desktop import repository, services
+from cchc_desktop.db import Register, open_register
+from cchc_desktop.excel.appendix import ParsedAppendix, ParsedGroup, ParsedSection, ParsedTask
+from cchc_desktop.importer import import_appendix
+from cchc_desktop.models import Plan, TaskDraft
+from cchc_desktop.progress import ProgressInput, record_progress
+
+UNITS = ["Văn phòng UBND", "Phòng Nội vụ", "Phòng Tư pháp", "UBND xã Đắk Ha",
+         "Phòng Tài chính - Kế hoạch", "Công an huyện", "Phòng Văn hóa và Thông tin"]
+IMPORT_TITLE = "Kế hoạch thử sập nguồn"
+
+
+def mark(text: str) -> None:
+    """Print one marker line and flush it to the parent."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def synthetic(size: int, tag: str) -> ParsedAppendix:
+    """Return a parsed appendix of size tasks in 3 sections with groups."""
+    parsed = ParsedAppendix(file_name=f"thu-{tag}.xlsx", sheet="Phụ lục")
+    for index, code in enumerate(("I", "II", "III")):
+        parsed.sections.append(ParsedSection(code, f"Lĩnh vực {code} {tag}", index * size))
+        parsed.groups.append(ParsedGroup(code, "1", f"Nhóm 1 của {code}", index * size + 1))
+    for number in range(1, size + 1):
+        code = ("I", "II", "III")[number * 3 // (size + 1)]
+        parsed.tasks.append(ParsedTask(
+            number=f"1.{number}", section=code, group="1",
+            content=f"Rà soát, đơn giản hóa thủ tục hành chính số {number} ({tag})",
+            result="Báo cáo kết quả", lead_units=UNITS[number % len(UNITS)],
+            partner_units=UNITS[(number * 3) % len(UNITS)], timeframe="Quý II/2026",
+            budget_million_vnd=float(number % 7), source_row=number + 10,
+        ))
+    return parsed
+
+
+def import_plans(register: Register) -> list[int]:
+    """Return the ids of the plans this worker imported, oldest first."""
+    rows = register.db.execute("SELECT id FROM plans WHERE title LIKE ? ORDER BY id",
+                               [IMPORT_TITLE + "%"]).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def _chunk_done(done: int, total: int) -> bool:
+    """Mark each chunk an import writes (inside its transaction); never cancel."""
+    mark(f"chunk {done}/{total}")
+    return True
+
+
+def crash_round(register: Register, rng: random.Random, size: int, tag: str) -> None:
+    """Delete the oldest import if there are three, import once, edit a few tasks."""
+    plans = import_plans(register)
+    if len(plans) >= 3:
+        mark(f"deleting {plans[0]}")
+        services.delete_plan(register, plans[0])
+        mark(f"deleted {plans[0]}")
+    mark("importing")
+    plan = Plan(id=0, title=f"{IMPORT_TITLE} {tag}", number=str(size))
+    plan_id = import_appendix(register, synthetic(size, tag), plan, progress=_chunk_done)
+    mark(f"imported {plan_id}")
+    tasks = [t.id for t in repository.list_tasks(register.db, plan_id)]
+    for step in range(4):
+        task_id = rng.choice(tasks)
+        draft = services.draft_of(repository.get_task(register.db, task_id))
+        draft.content = f"Sửa {tag}-{step}"
+        mark(f"editing {task_id}")
+        services.update_task(register, task_id, draft)
+    entry = ProgressInput(status="Đang thực hiện", percent=rng.randint(0, 99))
+    mark("progress")
+    record_progress(register, tasks[0], "2026-Q1", entry, today=date(2026, 3, 1))
+
+
+def crash(db_path: str, seed: str, size: str) -> None:
+    """Import, edit and delete in a loop until killed."""
+    register = open_register(db_path)
+    rng = random.Random(int(seed))
+    mark("ready")
+    for round_number in range(1, 1000):
+        crash_round(register, rng, int(size), f"{seed}-{round_number}")
+
+
+def contend(db_path: str, plan_id: str, count: str, on_busy: str = "retry") -> None:
+    """Add tasks to a plan racing another process (after "go" on stdin); retry or fail if busy."""
+    register = open_register(db_path)
+    mark("ready")
+    sys.stdin.readline()
+    added: list[int] = []
+    retries = 0
+    while len(added) < int(count):
+        draft = TaskDraft(content=f"Nhiệm vụ {len(added)} của tiến trình {sys.argv[0]}")
+        try:
+            added.append(services.add_task(register, int(plan_id), draft))
+        except sqlite3.OperationalError as error:
+            if on_busy != "retry" or "locked" not in str(error):
+                raise
+            retries += 1
+    mark(json.dumps({"added": added, "retries": retries}))
+    register.close()
+
+
+def hold_lock(db_path: str) -> None:
+    """Take the instance lock of a register and hold it until stdin closes."""
+    from cchc_desktop.instance_lock import acquire
+
+    lock = acquire(db_path)
+    mark(f"locked {lock.owner.pid}")
+    sys.stdin.read()
+    lock.release()
+
+
+def read(file_path: str, db_path: str, cap_mb: str) -> None:
+    """Read a workbook (import it only if readable) and report outcome and peak memory."""
+    import resource
+
+    cap = int(cap_mb) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+    from cchc_desktop.errors import AppendixError
+    from cchc_desktop.excel.reader import read_appendix
+
+    register = open_register(db_path)
+    count = "SELECT count(*) FROM tasks"
+    result: dict[str, Any] = {"before": register.db.execute(count).fetchone()[0]}
+    result["baseline_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    try:
+        parsed = read_appendix(Path(file_path))
+    except AppendixError as error:
+        result.update(outcome="error", message=str(error))
+    else:
+        result.update(outcome="ok", tasks=len(parsed.tasks),
+                      warnings=[w.message for w in parsed.warnings][:5],
+                      longest=max(len(t.content) for t in parsed.tasks),
+                      texts=" ".join(t.content + t.result + t.notes for t in parsed.tasks)[:2000])
+        import_appendix(register, parsed)
+    result["seconds"] = round(time.perf_counter() - started, 3)
+    result["after"] = register.db.execute(count).fetchone()[0]
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    register.close()
+    mark(json.dumps(result, ensure_ascii=False))
+
+
+MODES = {"crash": crash, "contend": contend, "hold-lock": hold_lock, "read": read}
+
+if __name__ == "__main__":
+    MODES[sys.argv[1]](*sys.argv[2:])
