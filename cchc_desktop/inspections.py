@@ -63,7 +63,8 @@ def _validate_plan(plan: InspectionPlan) -> InspectionPlan:
         implementation=clean_lines(plan.implementation),
         recipients=clean_lines(plan.recipients), funding=plan.funding.strip(),
         signer_name=collapse_spaces(plan.signer_name),
-        signer_title=collapse_spaces(plan.signer_title),
+        signer_title="\n".join(collapse_spaces(line) for line in plan.signer_title.splitlines()
+                               if line.strip()),
     )
 
 

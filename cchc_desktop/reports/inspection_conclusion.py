@@ -1,0 +1,234 @@
+"""Document: Thông báo kết luận kiểm tra công tác cải cách hành chính tại một đơn vị.
+
+I. Kết quả kiểm tra (đánh giá chung, then a table of the đề cương items the team assessed);
+II. Tồn tại, hạn chế; III. Kiến nghị và yêu cầu khắc phục (a table of remediation items with
+owner and deadline); the demand to report back; signature; Nơi nhận.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from cchc_desktop import inspections, inspections_results
+from cchc_desktop.db import Register
+from cchc_desktop.errors import NotFoundError
+from cchc_desktop.inspections_models import (
+    ANSWERS,
+    FINDING,
+    KINDS,
+    LEVEL_ITEM,
+    LEVEL_PART,
+    LEVEL_SECTION,
+    RECOMMENDATION,
+    ROLE_HEAD,
+    Inspection,
+)
+from cchc_desktop.reports.base import (
+    PORTRAIT,
+    STYLES,
+    DocumentInfo,
+    ReportError,
+    build_pdf,
+    content_width,
+)
+from cchc_desktop.reports.common import closing, front_matter, iso_day
+from cchc_desktop.reports.inspection_common import (
+    InspectionContext,
+    archive_line,
+    bullets,
+    inspection_letterhead,
+    inspection_sign_off,
+    load_inspection_context,
+    member_text,
+    numbered,
+)
+from cchc_desktop.reports.parts import Letterhead, SignOff, clean, number_line, para, short_date
+from cchc_desktop.reports.tables import ROW_ITEM, ROW_SECTION, Column, Row, build_table
+
+DOC_TYPE = "Thông báo"
+RESULT_COLUMNS = (
+    Column("TT", 7, "center"),
+    Column("Nội dung kiểm tra", 55),
+    Column("Kết quả", 14, "center"),
+    Column("Ghi chú", 30),
+)
+REMEDY_COLUMNS = (
+    Column("TT", 7, "center"),
+    Column("Nội dung khắc phục", 50),
+    Column("Người, bộ phận thực hiện", 25, "center"),
+    Column("Thời hạn", 18, "center"),
+)
+
+
+@dataclass
+class ConclusionDocument:
+    """Everything the Thông báo kết luận kiểm tra prints (collected, then rendered)."""
+
+    letterhead: Letterhead
+    summary: str
+    intro: list[str]
+    assessment: list[str]
+    results: list[Row]
+    findings: list[str]
+    recommendations: list[str]
+    remedies: list[Row]
+    demand: str
+    sign: SignOff
+    info: DocumentInfo
+    unit_name: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _load(register: Register, inspection_id: int) -> tuple[Inspection, InspectionContext]:
+    """Read the inspection and its plan, or raise ReportError."""
+    try:
+        item = inspections.get_inspection(register, inspection_id)
+    except NotFoundError as error:
+        raise ReportError(f"Không có đợt kiểm tra số {inspection_id} trong sổ; không tạo được "
+                          "thông báo kết luận.") from error
+    return item, load_inspection_context(register, item.plan_id)
+
+
+def _intro(register: Register, item: Inspection, ctx: InspectionContext) -> list[str]:
+    """Return the opening paragraphs: under which plan, when, by whom, where."""
+    head = [m for m in inspections.team(register, ctx.plan.id) if m.role == ROLE_HEAD]
+    team = f"Đoàn kiểm tra do {member_text(head[0])} làm Trưởng đoàn" if head else (
+        "Đoàn kiểm tra")
+    visit = short_date(iso_day(item.actual_on))
+    when = f"ngày {visit}, " if visit else ""
+    kind = KINDS[item.kind].lower().replace("tự kiểm tra", "kiểm tra kết quả tự kiểm tra")
+    return [
+        f"Thực hiện {ctx.plan_reference()} về kiểm tra công tác cải cách hành chính năm "
+        f"{ctx.plan.year}, {when}{team} đã tiến hành {kind} công tác cải cách hành chính tại "
+        f"{item.unit_name}.",
+        "Sau khi nghe báo cáo của đơn vị, kiểm tra hồ sơ, tài liệu và thực tế, "
+        f"{ctx.issuer} thông báo kết luận kiểm tra như sau:",
+    ]
+
+
+def _result_rows(register: Register, inspection_id: int) -> list[Row]:
+    """Return the table rows of the assessed items, under their section headings."""
+    rows: list[Row] = []
+    heading: Row | None = None
+    number = 0
+    for entry in inspections_results.checklist(register, inspection_id):
+        line = entry.line
+        if line.level in (LEVEL_PART, LEVEL_SECTION):
+            heading = Row(ROW_SECTION, [clean(line.number), clean(line.text)])
+            continue
+        if line.level != LEVEL_ITEM or not (entry.answer or clean(entry.note)):
+            continue
+        if heading is not None:
+            rows.append(heading)
+            heading = None
+        number += 1
+        label = ANSWERS[entry.answer] if entry.answer else ""
+        rows.append(Row(ROW_ITEM, [str(number), clean(line.text), label, clean(entry.note)]))
+    return rows
+
+
+def _remedy_rows(register: Register, inspection_id: int) -> list[Row]:
+    """Return the table rows of the remediation items (content, owner, deadline)."""
+    return [Row(ROW_ITEM, [str(n), clean(r.content), clean(r.owner),
+                           short_date(iso_day(r.deadline))])
+            for n, r in enumerate(inspections_results.remediations(register, inspection_id),
+                                  start=1)]
+
+
+def _demand(item: Inspection, ctx: InspectionContext) -> str:
+    """Return the closing demand to remedy and report back (by the due date if set)."""
+    due = short_date(iso_day(item.report_due))
+    by = f" trước ngày {due}" if due else ""
+    return (f"Yêu cầu {item.unit_name} nghiêm túc khắc phục những tồn tại, hạn chế nêu trên và "
+            f"báo cáo kết quả khắc phục về {ctx.issuer}{by} để theo dõi, tổng hợp./.")
+
+
+def collect_conclusion(register: Register, inspection_id: int,
+                       today: date | None = None) -> ConclusionDocument:
+    """Collect the Thông báo kết luận kiểm tra of one inspected unit from the register."""
+    item, ctx = _load(register, inspection_id)
+    day = iso_day(item.conclusion_on) or today or date.today()
+    findings = inspections_results.findings(register, inspection_id)
+    summary = (f"Kết luận kiểm tra công tác cải cách hành chính năm {ctx.plan.year} tại "
+               f"{item.unit_name}")
+    return ConclusionDocument(
+        letterhead=inspection_letterhead(
+            ctx, number_line(item.conclusion_number, "TB", ctx.abbreviation), day),
+        summary=summary,
+        intro=_intro(register, item, ctx),
+        assessment=[clean(p) for p in item.summary.splitlines() if clean(p)],
+        results=_result_rows(register, inspection_id),
+        findings=[f.text for f in findings if f.kind == FINDING],
+        recommendations=[f.text for f in findings if f.kind == RECOMMENDATION],
+        remedies=_remedy_rows(register, inspection_id),
+        demand=_demand(item, ctx),
+        sign=inspection_sign_off(ctx, [f"{item.unit_name} (t/h)", "Thành viên Đoàn kiểm tra",
+                                       archive_line(ctx)]),
+        info=DocumentInfo(f"Thông báo kết luận kiểm tra - {item.unit_name}", ctx.issuer, summary),
+        unit_name=item.unit_name,
+    )
+
+
+def _table(columns: tuple[Column, ...], rows: list[Row]) -> Flowable:
+    """Return a ruled table across the portrait text width."""
+    table = build_table(columns, rows, content_width(PORTRAIT))
+    table.spaceBefore, table.spaceAfter = 2, 8
+    return table
+
+
+def _results_story(data: ConclusionDocument) -> list[Flowable]:
+    """Return I. Kết quả kiểm tra: general assessment and the table of assessed items."""
+    story: list[Flowable] = [para("I. KẾT QUẢ KIỂM TRA", STYLES.heading),
+                             para("1. Đánh giá chung", STYLES.heading)]
+    story += [para(text, STYLES.body) for text in data.assessment] or [
+        para("Đơn vị đã triển khai các nhiệm vụ cải cách hành chính theo kế hoạch; kết quả cụ "
+             "thể theo từng nội dung như sau.", STYLES.body)]
+    story.append(para("2. Kết quả kiểm tra theo từng nội dung", STYLES.heading))
+    if data.results:
+        story.append(_table(RESULT_COLUMNS, data.results))
+    else:
+        story.append(para("Đoàn kiểm tra chưa ghi kết quả theo từng nội dung của đề cương.",
+                          STYLES.body))
+    return story
+
+
+def _follow_up_story(data: ConclusionDocument) -> list[Flowable]:
+    """Return II. Tồn tại, hạn chế and III. Kiến nghị và yêu cầu khắc phục."""
+    story: list[Flowable] = [para("II. TỒN TẠI, HẠN CHẾ", STYLES.heading)]
+    story += numbered(data.findings) or [
+        para("Qua kiểm tra, Đoàn kiểm tra chưa phát hiện tồn tại, hạn chế.", STYLES.body)]
+    story.append(para("III. KIẾN NGHỊ VÀ YÊU CẦU KHẮC PHỤC", STYLES.heading))
+    if data.recommendations:
+        story.append(para("1. Kiến nghị", STYLES.heading))
+        story += bullets(data.recommendations)
+    if data.remedies:
+        number = 2 if data.recommendations else 1
+        story.append(para(f"{number}. Yêu cầu khắc phục", STYLES.heading))
+        story.append(para(f"{data.unit_name} tổ chức khắc phục các nội dung sau:", STYLES.body))
+        story.append(_table(REMEDY_COLUMNS, data.remedies))
+    return story
+
+
+def conclusion_story(data: ConclusionDocument) -> list[Flowable]:
+    """Return the flowables of the Thông báo kết luận kiểm tra."""
+    story: list[Flowable] = front_matter(data.letterhead, DOC_TYPE, data.summary)
+    story += [para(text, STYLES.body) for text in data.intro]
+    story += _results_story(data)
+    story += _follow_up_story(data)
+    story.append(closing([para(data.demand, STYLES.body)], data.sign))
+    return story
+
+
+def render_conclusion(data: ConclusionDocument, path: Path) -> Path:
+    """Render the Thông báo kết luận kiểm tra to a PDF file; return its path."""
+    return build_pdf(path, lambda: conclusion_story(data), data.info)
+
+
+def print_conclusion(register: Register, inspection_id: int, path: Path,
+                     today: date | None = None) -> Path:
+    """Collect and render the Thông báo kết luận kiểm tra of an inspected unit to path."""
+    return render_conclusion(collect_conclusion(register, inspection_id, today), Path(path))

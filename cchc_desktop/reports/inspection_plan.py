@@ -1,0 +1,279 @@
+"""Document: Kế hoạch kiểm tra công tác cải cách hành chính, with its đề cương attached.
+
+The layout follows the Đắk Hà 2022 model: I. Mục đích, yêu cầu; II. Nội dung kiểm tra;
+III. Hình thức kiểm tra (định kỳ with its schedule, đột xuất, tự kiểm tra); IV. Thời gian và
+thời điểm kiểm tra; V. Thành phần Đoàn kiểm tra; VI. Kinh phí; VII. Tổ chức thực hiện; then the
+signature, and the đề cương on a new page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from cchc_desktop import inspections
+from cchc_desktop.db import Register
+from cchc_desktop.inspections_models import (
+    KIND_SCHEDULED,
+    KIND_SELF,
+    KIND_UNANNOUNCED,
+    LEVEL_PART,
+    LEVEL_SECTION,
+    ROLES,
+    STATUS_CANCELLED,
+    OutlineLine,
+)
+from cchc_desktop.inspections_outline import load_template_file, plan_outline
+from cchc_desktop.reports.base import PORTRAIT, STYLES, DocumentInfo, build_pdf, content_width
+from cchc_desktop.reports.common import closing, front_matter, iso_day
+from cchc_desktop.reports.inspection_common import (
+    InspectionContext,
+    archive_line,
+    bullets,
+    date_range,
+    inspection_letterhead,
+    inspection_sign_off,
+    load_inspection_context,
+    member_text,
+    with_hint,
+)
+from cchc_desktop.reports.parts import (
+    Letterhead,
+    SignOff,
+    clean,
+    markup,
+    number_line,
+    para,
+    short_date,
+    upper,
+)
+from cchc_desktop.reports.tables import ROW_ITEM, Column, Row, build_table
+
+DOC_TYPE = "Kế hoạch"
+SCHEDULE_COLUMNS = (
+    Column("TT", 8, "center"),
+    Column("Cơ quan, đơn vị, địa phương được kiểm tra", 62),
+    Column("Thời gian dự kiến", 30, "center"),
+)
+UNANNOUNCED_TEXT = (
+    "Tiến hành kiểm tra đột xuất (không thông báo trước) tại các cơ quan, đơn vị, địa phương "
+    "về việc thực hiện các quy định về văn hóa công sở, kỷ luật, kỷ cương hành chính, đạo đức "
+    "công vụ; việc niêm yết công khai các quy định thủ tục hành chính; việc tiếp nhận và giải "
+    "quyết thủ tục hành chính theo cơ chế một cửa, một cửa liên thông và một số nội dung khác "
+    "theo yêu cầu.")
+
+
+@dataclass
+class Block:
+    """A heading with its paragraphs; a table (rows) may follow the paragraphs."""
+
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+
+
+@dataclass
+class InspectionPlanDocument:
+    """Everything the Kế hoạch kiểm tra prints, as plain text (collected, then rendered)."""
+
+    letterhead: Letterhead
+    summary: str
+    bases: list[str]
+    intro: str
+    blocks: list[Block]
+    closing: str
+    sign: SignOff
+    outline_title: list[str]
+    outline_note: str
+    outline: list[OutlineLine]
+    info: DocumentInfo
+
+
+def _bases(ctx: InspectionContext) -> list[str]:
+    """Return the "Căn cứ …;" paragraphs, the last one ending with a full stop."""
+    items = [clean(b).rstrip(" ;.") for b in ctx.plan.bases if clean(b).rstrip(" ;.")]
+    items = [b if b.lower().startswith(("căn cứ", "thực hiện")) else f"Căn cứ {b}" for b in items]
+    return [f"{b};" for b in items[:-1]] + [f"{b}." for b in items[-1:]]
+
+
+def _purpose_blocks(ctx: InspectionContext) -> list[Block]:
+    """Return I. Mục đích, yêu cầu."""
+    return [Block("I. MỤC ĐÍCH, YÊU CẦU"), Block("1. Mục đích", bullets=ctx.plan.purposes),
+            Block("2. Yêu cầu", bullets=ctx.plan.requirements)]
+
+
+def _content_block(outline: list[OutlineLine]) -> Block:
+    """Return II. Nội dung kiểm tra: the đề cương's sections, numbered."""
+    titles = [line.text for line in outline if line.level == LEVEL_SECTION]
+    lines = [f"{i}. {clean(t).rstrip('.')}." for i, t in enumerate(titles, start=1)]
+    return Block("II. NỘI DUNG KIỂM TRA", paragraphs=[*lines, "(Có Đề cương chi tiết kèm theo)"])
+
+
+def _form_blocks(register: Register, ctx: InspectionContext) -> list[Block]:
+    """Return III. Hình thức kiểm tra: định kỳ (schedule table), đột xuất, tự kiểm tra."""
+    units = [i for i in inspections.inspections_of(register, ctx.plan.id)
+             if i.status != STATUS_CANCELLED]
+    scheduled = [i for i in units if i.kind == KIND_SCHEDULED]
+    surprise = [i.unit_name for i in units if i.kind == KIND_UNANNOUNCED]
+    own = [i.unit_name for i in units if i.kind == KIND_SELF]
+    rows = [Row(ROW_ITEM, [str(n), i.unit_name, date_range(i.planned_from, i.planned_to)
+                           or "Thông báo sau"]) for n, i in enumerate(scheduled, start=1)]
+    blocks = [Block("III. HÌNH THỨC KIỂM TRA"), Block(
+        "1. Kiểm tra định kỳ",
+        [f"{ctx.issuer} thành lập Đoàn kiểm tra để kiểm tra công tác cải cách hành chính năm "
+         f"{ctx.plan.year} tại các cơ quan, đơn vị, địa phương sau đây:" if rows else
+         "Danh sách cơ quan, đơn vị, địa phương được kiểm tra định kỳ sẽ có thông báo sau."],
+        rows=rows)]
+    after = [f"Dự kiến kiểm tra đột xuất tại: {', '.join(surprise)}."] if surprise else []
+    blocks.append(Block("2. Kiểm tra đột xuất", [UNANNOUNCED_TEXT], after=after))
+    blocks.append(Block("3. Tự kiểm tra", [_self_text(ctx, own)]))
+    return blocks
+
+
+def _self_text(ctx: InspectionContext, units: list[str]) -> str:
+    """Return the paragraph on self-inspection (2 lần/năm, report due dates)."""
+    who = (f"Các cơ quan, đơn vị, địa phương sau đây: {', '.join(units)}" if units else
+           "Các cơ quan, đơn vị, địa phương không thuộc đối tượng được kiểm tra định kỳ")
+    return (f"{who} tiến hành tự kiểm tra công tác cải cách hành chính tại cơ quan, địa phương "
+            "mình theo định kỳ 2 lần/năm (6 tháng đầu năm và 6 tháng cuối năm) và báo cáo kết "
+            f"quả tự kiểm tra về {ctx.issuer}{_self_dues(ctx)}.")
+
+
+def _self_dues(ctx: InspectionContext) -> str:
+    """Return " trước ngày 30/06/2026 và trước ngày 30/11/2026" ('' if no dates)."""
+    dues = [short_date(iso_day(d)) for d in (ctx.plan.self_due_h1, ctx.plan.self_due_h2)]
+    dues = [f"trước ngày {d}" for d in dues if d]
+    return f" {' và '.join(dues)}" if dues else ""
+
+
+def _time_block(register: Register, ctx: InspectionContext) -> list[Block]:
+    """Return IV. Thời gian và thời điểm kiểm tra."""
+    scheduled = inspections.inspections_of(register, ctx.plan.id, KIND_SCHEDULED)
+    dated = any(i.planned_from for i in scheduled)
+    lines = [
+        "1.1. Kiểm tra định kỳ: " + ("theo thời gian dự kiến tại mục III.1 (lịch cụ thể sẽ có "
+                                     "thông báo sau)." if dated else "thời gian cụ thể sẽ có "
+                                     "thông báo sau."),
+        f"1.2. Kiểm tra đột xuất: thực hiện thường xuyên trong năm {ctx.plan.year} (thời gian "
+        "cụ thể do Trưởng đoàn quyết định).",
+        f"1.3. Tự kiểm tra: 6 tháng đầu năm và 6 tháng cuối năm {ctx.plan.year}.",
+    ]
+    start = short_date(iso_day(ctx.plan.scope_from))
+    scope = (f"Tính từ ngày {start} đến thời điểm kiểm tra." if start else
+             f"Từ đầu năm {ctx.plan.year} đến thời điểm kiểm tra.")
+    return [Block("IV. THỜI GIAN VÀ THỜI ĐIỂM KIỂM TRA"), Block("1. Thời gian kiểm tra", lines),
+            Block("2. Thời điểm kiểm tra", [scope])]
+
+
+def _team_block(register: Register, ctx: InspectionContext) -> Block:
+    """Return V. Thành phần Đoàn kiểm tra (by role, members listed under "Thành viên")."""
+    team = inspections.team(register, ctx.plan.id)
+    if not team:
+        return Block("V. THÀNH PHẦN ĐOÀN KIỂM TRA",
+                     [f"Thành phần Đoàn kiểm tra do {ctx.issuer} quyết định."])
+    lines: list[str] = []
+    for number, role in enumerate(ROLES, start=1):
+        people = [member_text(m) for m in team if m.role == role]
+        if len(people) == 1:
+            lines.append(f"{number}. {ROLES[role]}: {people[0]}.")
+        elif people:
+            lines.append(f"{number}. {ROLES[role]}:")
+            lines += [f"- {p};" for p in people[:-1]] + [f"- {people[-1]}."]
+    return Block("V. THÀNH PHẦN ĐOÀN KIỂM TRA", lines)
+
+
+def _closing_blocks(ctx: InspectionContext) -> list[Block]:
+    """Return VI. Kinh phí and VII. Tổ chức thực hiện."""
+    funding = clean(ctx.plan.funding) or "Kinh phí thực hiện từ nguồn kinh phí cải cách hành chính."
+    steps = [f"{n}. {clean(t)}" for n, t in enumerate(ctx.plan.implementation, start=1)]
+    return [Block("VI. KINH PHÍ THỰC HIỆN", [funding]), Block("VII. TỔ CHỨC THỰC HIỆN", steps)]
+
+
+def collect_inspection_plan(register: Register, plan_id: int,
+                            today: date | None = None) -> InspectionPlanDocument:
+    """Collect the Kế hoạch kiểm tra of an inspection plan from the register."""
+    ctx = load_inspection_context(register, plan_id)
+    plan = ctx.plan
+    day = iso_day(plan.issued_on) or today or date.today()
+    outline = plan_outline(register, plan_id)
+    template = load_template_file()
+    blocks = [*_purpose_blocks(ctx), _content_block(outline), *_form_blocks(register, ctx),
+              *_time_block(register, ctx), _team_block(register, ctx), *_closing_blocks(ctx)]
+    recipients = list(plan.recipients)
+    if not any(clean(r).lower().startswith("lưu") for r in recipients):
+        recipients.append(archive_line(ctx))
+    return InspectionPlanDocument(
+        letterhead=inspection_letterhead(ctx, number_line(plan.number, "KH", ctx.abbreviation),
+                                         day),
+        summary=clean(plan.title), bases=_bases(ctx),
+        intro=f"{ctx.issuer} xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm "
+              f"{plan.year} như sau:",
+        blocks=blocks,
+        closing=f"Trên đây là Kế hoạch kiểm tra công tác cải cách hành chính năm {plan.year} "
+                f"của {ctx.issuer}./.",
+        sign=inspection_sign_off(ctx, recipients),
+        outline_title=["Đề cương kiểm tra",
+                       f"Công tác cải cách hành chính năm {plan.year}", template["subtitle"]],
+        outline_note=f"(Kèm theo {ctx.plan_reference()})",
+        outline=outline,
+        info=DocumentInfo(f"Kế hoạch kiểm tra CCHC năm {plan.year}", ctx.issuer,
+                          clean(plan.title)),
+    )
+
+
+def _block_story(block: Block) -> list[Flowable]:
+    """Return the flowables of one heading with its paragraphs, bullets and table."""
+    story: list[Flowable] = [para(block.heading, STYLES.heading)]
+    story += [para(text, STYLES.body) for text in block.paragraphs]
+    story += bullets(block.bullets)
+    if block.rows:
+        table = build_table(SCHEDULE_COLUMNS, block.rows, content_width(PORTRAIT))
+        table.spaceBefore, table.spaceAfter = 2, 8
+        story.append(table)
+    story += [para(text, STYLES.body) for text in block.after]
+    return story
+
+
+def outline_story(title: list[str], note: str, outline: list[OutlineLine]) -> list[Flowable]:
+    """Return the đề cương pages: title, "(Kèm theo …)" and its parts, sections and items."""
+    story: list[Flowable] = [PageBreak(), para(upper(title[0]), STYLES.appendix_label)]
+    story += [para(upper(title[1]), STYLES.appendix_label), para(title[2], STYLES.summary)]
+    story += [para(note, STYLES.appendix_note), para("", STYLES.body)]
+    for line in outline:
+        if line.level == LEVEL_PART:
+            story.append(para(f"{line.number}. {upper(line.text)}".lstrip(". "), STYLES.heading))
+        elif line.level == LEVEL_SECTION:
+            story.append(para(f"{line.number}. {clean(line.text)}".lstrip(". "), STYLES.heading))
+        elif clean(line.number):
+            story.append(with_hint(line.text, line.hint, STYLES.body, f"{clean(line.number)}. "))
+        else:
+            story.append(with_hint(line.text, line.hint, STYLES.body))
+    return story
+
+
+def inspection_plan_story(data: InspectionPlanDocument) -> list[Flowable]:
+    """Return the flowables of the Kế hoạch kiểm tra."""
+    story: list[Flowable] = front_matter(data.letterhead, DOC_TYPE, data.summary)
+    story += [para(text, STYLES.body) for text in data.bases]
+    story.append(para(data.intro, STYLES.body))
+    for block in data.blocks:
+        story += _block_story(block)
+    story.append(closing([Paragraph(markup(data.closing), STYLES.body)], data.sign))
+    story += outline_story(data.outline_title, data.outline_note, data.outline)
+    return story
+
+
+def render_inspection_plan(data: InspectionPlanDocument, path: Path) -> Path:
+    """Render the Kế hoạch kiểm tra to a PDF file; return its path."""
+    return build_pdf(path, lambda: inspection_plan_story(data), data.info)
+
+
+def print_inspection_plan(register: Register, plan_id: int, path: Path,
+                          today: date | None = None) -> Path:
+    """Collect and render the Kế hoạch kiểm tra of a plan to path."""
+    return render_inspection_plan(collect_inspection_plan(register, plan_id, today), Path(path))

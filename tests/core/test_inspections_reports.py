@@ -1,0 +1,186 @@
+"""The two printed inspection documents, read back with pdftotext (exact Vietnamese strings)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop import inspections as ins
+from cchc_desktop import inspections_results as res
+from cchc_desktop import repository
+from cchc_desktop.db import Register
+from cchc_desktop.inspections_models import (
+    KIND_SCHEDULED,
+    KIND_SELF,
+    KIND_UNANNOUNCED,
+    LEVEL_ITEM,
+    RECOMMENDATION,
+    ROLE_DEPUTY,
+    ROLE_HEAD,
+    ROLE_MEMBER,
+    Answer,
+    RemediationDraft,
+    TeamMember,
+)
+from cchc_desktop.inspections_outline import plan_outline
+from cchc_desktop.inspections_text import new_plan
+from cchc_desktop.models import Agency, Unit
+from cchc_desktop.reports.base import ReportError
+from cchc_desktop.reports.inspection_conclusion import collect_conclusion, print_conclusion
+from cchc_desktop.reports.inspection_plan import collect_inspection_plan, print_inspection_plan
+from cchc_desktop.units import add_unit
+
+PDFTOTEXT = shutil.which("pdftotext")
+needs_pdftotext = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) "
+                                     "không có trên máy này")
+TODAY = date(2022, 7, 15)
+SCHEDULED = ["UBND xã Đắk Long", "UBND xã Đắk Mar", "UBND xã Ngọc Réo", "UBND xã Hà Môn",
+             "UBND thị trấn Đắk Hà", "Phòng Tài nguyên và Môi trường",
+             "Phòng Giáo dục và Đào tạo"]
+
+
+def dak_ha(register: Register) -> tuple[int, int]:
+    """Fill a register with the Đắk Hà 2022 inspection plan; return (plan id, Đắk Long's)."""
+    with register.transaction() as db:
+        repository.save_agency(db, Agency(name="Ủy ban nhân dân huyện Đắk Hà",
+                                          parent_name="", place="Đắk Hà",
+                                          abbreviation="UBND", officer_name="Phòng Nội vụ"))
+    ids = {n: add_unit(register, Unit(id=0, name=n)) for n in [
+        *SCHEDULED, "Phòng Nội vụ", "Văn phòng HĐND và UBND huyện", "Phòng Tư pháp"]}
+    plan = replace(new_plan(2022, Agency(abbreviation="NV")), number="112/KH-UBND",
+                   issued_on="2022-03-04", scope_from="2022-01-02",
+                   bases=["Kế hoạch số 305/KH-UBND ngày 23/12/2021 của Ủy ban nhân dân huyện "
+                          "Đắk Hà về thực hiện công tác cải cách hành chính nhà nước trên địa "
+                          "bàn huyện Đắk Hà năm 2022"],
+                   signer_name="Hà Tiến", signer_title="Ủy ban nhân dân\nChủ tịch",
+                   recipients=["TT Huyện ủy (b/c)", "TT HĐND huyện (b/c)", "Sở Nội vụ (b/c)",
+                               "UBND các xã, thị trấn (t/h)", "Lưu: VT, NV"])
+    plan_id = ins.create_plan(register, plan)
+    first = 0
+    for index, name in enumerate(SCHEDULED):
+        day = f"2022-06-{13 + index:02d}"
+        inspection = ins.add_inspection(register, plan_id, ids[name], KIND_SCHEDULED, day, day)
+        first = first or inspection
+    ins.add_inspection(register, plan_id, ids["Phòng Tư pháp"], KIND_SELF)
+    ins.add_inspection(register, plan_id, ids["UBND xã Hà Môn"], KIND_UNANNOUNCED)
+    for role, name, title, unit in [
+            (ROLE_HEAD, "Nguyễn Văn Hùng", "Trưởng phòng", "Phòng Nội vụ"),
+            (ROLE_DEPUTY, "", "Lãnh đạo", "Văn phòng HĐND và UBND huyện"),
+            (ROLE_MEMBER, "Trần Thị Lan", "Chuyên viên", "Phòng Nội vụ"),
+            (ROLE_MEMBER, "Y Blong", "Chuyên viên", "Phòng Tư pháp")]:
+        ins.add_member(register, plan_id, TeamMember(0, role, name, title, ids[unit]))
+    return plan_id, first
+
+
+def record_results(register: Register, plan_id: int, inspection: int) -> None:
+    """Record what the team found at UBND xã Đắk Long."""
+    items = [line for line in plan_outline(register, plan_id) if line.level == LEVEL_ITEM]
+    res.save_answers(register, inspection, [
+        Answer(items[0].id, "dat", "Kế hoạch số 15/KH-UBND ngày 12/01/2022"),
+        Answer(items[11].id, "chua_dat", "Niêm yết 98/125 TTHC")])
+    finding = res.add_finding(register, inspection, "Chưa niêm yết đầy đủ thủ tục hành chính "
+                              "tại Bộ phận tiếp nhận và trả kết quả.")
+    res.add_finding(register, inspection, "Bổ sung máy quét để số hóa hồ sơ.", RECOMMENDATION)
+    res.add_remediation(register, inspection, RemediationDraft(
+        "Niêm yết đầy đủ, kịp thời thủ tục hành chính", "Công chức Văn phòng - Thống kê",
+        "2022-08-31", finding))
+    item = ins.get_inspection(register, inspection)
+    ins.update_inspection(register, replace(
+        item, actual_on="2022-06-13", status="done", conclusion_number="85/TB-UBND",
+        conclusion_on="2022-07-01", report_due="2022-09-15",
+        summary="UBND xã Đắk Long đã ban hành kế hoạch CCHC năm 2022 và triển khai kịp thời."))
+
+
+def pdf_text(path: Path) -> str:
+    """Return the PDF's text as pdftotext reads it, spaces collapsed."""
+    assert PDFTOTEXT is not None
+    out = subprocess.run([PDFTOTEXT, str(path), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+@needs_pdftotext
+def test_inspection_plan_prints_in_nd30_layout(register: Register, tmp_path: Path) -> None:
+    plan_id, _ = dak_ha(register)
+    path = print_inspection_plan(register, plan_id, tmp_path / "ke-hoach-kiem-tra.pdf", TODAY)
+    text = pdf_text(path)
+    for expected in [
+        "ỦY BAN NHÂN DÂN HUYỆN ĐẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 112/KH-UBND", "Đắk Hà, ngày 04 tháng 3 năm 2022",
+        "KẾ HOẠCH", "Kiểm tra công tác cải cách hành chính nhà nước năm 2022",
+        "Căn cứ Kế hoạch số 305/KH-UBND ngày 23/12/2021",
+        "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG KIỂM TRA",
+        "1. Công tác chỉ đạo, điều hành và tuyên truyền cải cách hành chính.",
+        "(Có Đề cương chi tiết kèm theo)", "1. Kiểm tra định kỳ", "UBND xã Ngọc Réo",
+        "13/06/2022", "Dự kiến kiểm tra đột xuất tại: UBND xã Hà Môn.",
+        "Các cơ quan, đơn vị, địa phương sau đây: Phòng Tư pháp tiến hành tự kiểm tra",
+        "trước ngày 30/06/2022 và trước ngày 30/11/2022",
+        "Tính từ ngày 02/01/2022 đến thời điểm kiểm tra.",
+        "1. Trưởng đoàn: Nguyễn Văn Hùng – Trưởng phòng, Phòng Nội vụ.",
+        "2. Phó Trưởng đoàn: Lãnh đạo Văn phòng HĐND và UBND huyện.",
+        "- Trần Thị Lan – Chuyên viên, Phòng Nội vụ;", "VI. KINH PHÍ THỰC HIỆN",
+        "VII. TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "- TT Huyện ủy (b/c);", "- Lưu: VT, NV.",
+        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hà Tiến",
+        "ĐỀ CƯƠNG KIỂM TRA", "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022",
+        "(đối với Kiểm tra định kỳ và tự kiểm tra)",
+        "(Kèm theo Kế hoạch số 112/KH-UBND ngày 04/03/2022 của Ủy ban nhân dân huyện Đắk Hà)",
+        "I. TÌNH HÌNH TRIỂN KHAI VÀ KẾT QUẢ THỰC HIỆN", "6. Xây dựng chính quyền điện tử, "
+        "chính quyền số", "TCVN ISO 9001:2015",
+        "II. TỒN TẠI, KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+    ]:
+        assert expected in text, expected
+
+
+@needs_pdftotext
+def test_conclusion_notice_for_a_unit(register: Register, tmp_path: Path) -> None:
+    plan_id, inspection = dak_ha(register)
+    record_results(register, plan_id, inspection)
+    path = print_conclusion(register, inspection, tmp_path / "thong-bao.pdf", TODAY)
+    text = pdf_text(path)
+    for expected in [
+        "ỦY BAN NHÂN DÂN HUYỆN ĐẮK", "Số: 85/TB-UBND", "Đắk Hà, ngày 01 tháng 7 năm 2022",
+        "THÔNG BÁO",
+        "Kết luận kiểm tra công tác cải cách hành chính năm 2022 tại UBND xã Đắk Long",
+        "Thực hiện Kế hoạch số 112/KH-UBND ngày 04/03/2022 của Ủy ban nhân dân huyện Đắk Hà",
+        "ngày 13/06/2022, Đoàn kiểm tra do Nguyễn Văn Hùng – Trưởng phòng, Phòng Nội vụ làm "
+        "Trưởng đoàn đã tiến hành kiểm tra định kỳ công tác cải cách hành chính tại UBND xã "
+        "Đắk Long.", "I. KẾT QUẢ KIỂM TRA", "UBND xã Đắk Long đã ban hành kế hoạch CCHC",
+        "Kế hoạch số 15/KH-UBND ngày 12/01/2022", "Chưa đạt", "Niêm yết 98/125 TTHC",
+        "II. TỒN TẠI, HẠN CHẾ", "1. Chưa niêm yết đầy đủ thủ tục hành chính tại Bộ phận",
+        "III. KIẾN NGHỊ VÀ YÊU CẦU KHẮC PHỤC", "- Bổ sung máy quét để số hóa hồ sơ.",
+        "2. Yêu cầu khắc phục", "Công chức Văn phòng", "Thống kê", "31/08/2022",
+        "báo cáo kết quả khắc phục về Ủy ban nhân dân huyện Đắk Hà trước ngày 15/09/2022",
+        "- UBND xã Đắk Long (t/h);", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT, UBND.",
+        "TM. ỦY BAN NHÂN DÂN", "Hà Tiến",
+    ]:
+        assert expected in text, expected
+
+
+@needs_pdftotext
+def test_conclusion_without_results_says_so(register: Register, tmp_path: Path) -> None:
+    plan_id, inspection = dak_ha(register)
+    text = pdf_text(print_conclusion(register, inspection, tmp_path / "tb.pdf", TODAY))
+    assert "Số: /TB-UBND" in text
+    assert "Đoàn kiểm tra chưa ghi kết quả theo từng nội dung của đề cương." in text
+    assert "Qua kiểm tra, Đoàn kiểm tra chưa phát hiện tồn tại, hạn chế." in text
+
+
+def test_collected_data_and_missing_records(register: Register, tmp_path: Path) -> None:
+    plan_id, inspection = dak_ha(register)
+    record_results(register, plan_id, inspection)
+    plan_doc = collect_inspection_plan(register, plan_id, TODAY)
+    assert plan_doc.summary == "Kiểm tra công tác cải cách hành chính nhà nước năm 2022"
+    schedule = next(b for b in plan_doc.blocks if b.rows)
+    assert [row.cells[1] for row in schedule.rows] == SCHEDULED
+    notice = collect_conclusion(register, inspection, TODAY)
+    assert [row.cells[2] for row in notice.results if row.kind == "item"] == ["Đạt", "Chưa đạt"]
+    with pytest.raises(ReportError, match="kế hoạch kiểm tra số 99"):
+        collect_inspection_plan(register, 99)
+    with pytest.raises(ReportError, match="đợt kiểm tra số 99"):
+        print_conclusion(register, 99, tmp_path / "x.pdf")
