@@ -184,3 +184,22 @@ def test_collected_data_and_missing_records(register: Register, tmp_path: Path) 
         collect_inspection_plan(register, 99)
     with pytest.raises(ReportError, match="đợt kiểm tra số 99"):
         print_conclusion(register, 99, tmp_path / "x.pdf")
+
+
+def test_report_kinds_for_the_command_line(register: Register, tmp_path: Path) -> None:
+    from cchc_desktop.reports.inspection_kinds import run_inspection_report
+
+    with pytest.raises(ReportError, match="chưa có kế hoạch kiểm tra"):
+        run_inspection_report(register, "kiem-tra", tmp_path / "a.pdf")
+    plan_id, inspection = dak_ha(register)
+    assert run_inspection_report(register, "kiem-tra", tmp_path / "a.pdf", today=TODAY).is_file()
+    with pytest.raises(ReportError, match="Hãy chọn đơn vị"):
+        run_inspection_report(register, "ket-luan", tmp_path / "b.pdf")
+    record_results(register, plan_id, inspection)
+    assert run_inspection_report(register, "KET-LUAN", tmp_path / "b.pdf").is_file()
+    assert run_inspection_report(register, "ket-luan", tmp_path / "c.pdf", plan_id,
+                                 "ubnd xa dak long").is_file()
+    with pytest.raises(ReportError, match="không có đơn vị “Sở Y tế”"):
+        run_inspection_report(register, "ket-luan", tmp_path / "d.pdf", unit="Sở Y tế")
+    with pytest.raises(ReportError, match="Không có loại văn bản kiểm tra"):
+        run_inspection_report(register, "bien-ban", tmp_path / "e.pdf")
