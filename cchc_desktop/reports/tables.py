@@ -1,8 +1,13 @@
 """Ruled tables of appendices: a header repeated on every page, section rows kept with the next.
 
-A table is described by its columns and rows of plain text; section and group rows span the
-columns after "TT" and may not end a page (a NOSPLIT range binds each to the row after it), a
-total row and an "in words" row close the table. Cells are paragraphs in the document font.
+A table is described by its columns and rows of plain text; section and group rows run across
+the columns after "TT" and may not end a page, a total row and an "in words" row close the
+table. Cells are paragraphs in the document font.
+
+Speed: ReportLab's SPAN and NOSPLIT commands make every page break re-scan all remaining cells
+(quadratic in the rows of a long appendix). Instead, a wide row is a paragraph laid out at the
+width of the columns it covers, drawn over empty cells whose inner rules are left out, and
+keep-with-next is a list of flags checked where the table chooses its split row.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.colors import black
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from cchc_desktop.reports.base import FONT, ROW_SPLIT, STYLES, register_fonts
@@ -25,7 +30,9 @@ ROW_TOTAL = "total"
 ROW_NOTE = "note"
 ROW_BOLD = "bold"
 GRID_WIDTH = 0.5
+PADDING = 3.0
 _ALIGN_STYLES = {"left": STYLES.cell, "center": STYLES.cell_center, "right": STYLES.cell_right}
+_KEEP_WITH_NEXT = {ROW_SECTION, ROW_GROUP}
 
 
 @dataclass(frozen=True)
@@ -45,26 +52,76 @@ class Row:
     cells: list[str] = field(default_factory=list)
 
 
+class WideCell(Flowable):  # type: ignore[misc]
+    """A paragraph laid out across several columns, placed in the first of them."""
+
+    def __init__(self, paragraph: Paragraph, width: float) -> None:
+        """Keep the paragraph and the width of the columns it covers."""
+        super().__init__()
+        self.paragraph = paragraph
+        self.span_width = width
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Lay the paragraph out at the covered width; occupy the cell's width."""
+        _, height = self.paragraph.wrap(self.span_width, avail_height)
+        return avail_width, height
+
+    def draw(self) -> None:
+        """Draw the paragraph from the cell's left edge."""
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+
+class KeepTable(Table):  # type: ignore[misc]
+    """A table that never splits right after a row flagged keep-with-next."""
+
+    keep_flags: list[bool] = []  # noqa: RUF012 - replaced per instance
+
+    def _getFirstPossibleSplitRowPosition(  # noqa: N802 - ReportLab's name
+        self, availHeight: float, ignoreSpans: int = 0  # noqa: N803
+    ) -> int:
+        """Return the last row the table may split before, stepping back over bound rows."""
+        split_at: int = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        flags = self.keep_flags
+        while 0 < split_at <= len(flags) and flags[split_at - 1]:
+            split_at -= 1
+        return split_at
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Split as ReportLab does, handing each part the flags of its rows."""
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            first, second = parts
+            repeat = int(self.repeatRows) if isinstance(self.repeatRows, int) else 0
+            first.keep_flags = self.keep_flags[: first._nrows]
+            tail = second._nrows - repeat
+            second.keep_flags = self.keep_flags[:repeat] + self.keep_flags[-tail:]
+        return parts
+
+
 def _cell(text: str, style: ParagraphStyle) -> Paragraph | str:
     """Return a paragraph for text ('' stays a plain empty cell)."""
     return Paragraph(markup(text), style) if text else ""
 
 
-def _row_cells(row: Row, columns: Sequence[Column]) -> list[Paragraph | str]:
+def _wide(text: str, style: ParagraphStyle, width: float) -> WideCell | str:
+    """Return a paragraph across columns of the given total width."""
+    return WideCell(Paragraph(markup(text), style), width - 2 * PADDING) if text else ""
+
+
+def _row_cells(row: Row, columns: Sequence[Column], widths: list[float]) -> list[Any]:
     """Return the cells of one row in the styles its kind calls for."""
     count = len(columns)
     cells = list(row.cells) + [""] * (count - len(row.cells))
+    blanks = [""] * (count - 2)
     if row.kind in (ROW_SECTION, ROW_GROUP):
         title = STYLES.cell_bold if row.kind == ROW_SECTION else STYLES.cell_bold_italic
-        return [_cell(cells[0], STYLES.cell_bold_center), _cell(cells[1], title)] + [""] * (
-            count - 2
-        )
+        return [_cell(cells[0], STYLES.cell_bold_center),
+                _wide(cells[1], title, sum(widths[1:])), *blanks]
     if row.kind == ROW_TOTAL:
-        return ["", _cell(cells[0], STYLES.cell_bold_center)] + [""] * (count - 3) + [
-            _cell(cells[1], STYLES.cell_bold_center)
-        ]
+        label = _wide(cells[0], STYLES.cell_bold_center, sum(widths[1:-1]))
+        return ["", label, *blanks[1:], _cell(cells[1], STYLES.cell_bold_center)]
     if row.kind == ROW_NOTE:
-        return [_cell(cells[0], STYLES.cell_note)] + [""] * (count - 1)
+        return [_wide(cells[0], STYLES.cell_note, sum(widths)), "", *blanks]
     if row.kind == ROW_BOLD:
         return [_cell(text, STYLES.cell_bold if col.align == "left" else
                       STYLES.cell_bold_center) for text, col in zip(cells, columns, strict=False)]
@@ -72,30 +129,33 @@ def _row_cells(row: Row, columns: Sequence[Column]) -> list[Paragraph | str]:
                                                                         strict=False)]
 
 
-def _row_commands(index: int, kind: str, last: int) -> list[tuple[Any, ...]]:
-    """Return the spans and no-split ranges a row of this kind needs."""
+def _vertical_rules(kinds: list[str]) -> list[tuple[Any, ...]]:
+    """Return the inner vertical rules: full for ordinary rows, only around wide cells."""
     commands: list[tuple[Any, ...]] = []
-    if kind in (ROW_SECTION, ROW_GROUP):
-        commands.append(("SPAN", (1, index), (-1, index)))
-        if index < last:
-            commands.append(("NOSPLIT", (0, index), (-1, index + 1)))
-    elif kind == ROW_TOTAL:
-        commands.append(("SPAN", (1, index), (-2, index)))
-    elif kind == ROW_NOTE:
-        commands.append(("SPAN", (0, index), (-1, index)))
-        commands.append(("NOSPLIT", (0, index - 1), (-1, index)))
+    start = 0
+    for index, kind in enumerate([*kinds, ROW_NOTE], start=0):
+        if kind in (ROW_ITEM, ROW_BOLD, "header"):
+            continue
+        if start < index:
+            commands.append(("LINEAFTER", (0, start), (-2, index - 1), GRID_WIDTH, black))
+        start = index + 1
+        if kind in (ROW_SECTION, ROW_GROUP, ROW_TOTAL) and index < len(kinds):
+            commands.append(("LINEAFTER", (0, index), (0, index), GRID_WIDTH, black))
+        if kind == ROW_TOTAL:
+            commands.append(("LINEAFTER", (-2, index), (-2, index), GRID_WIDTH, black))
     return commands
 
 
 def base_style() -> list[tuple[Any, ...]]:
-    """Return the grid, padding and font commands every appendix table uses."""
+    """Return the outer box, row rules, padding and font commands of every table."""
     return [
-        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, black),
+        ("BOX", (0, 0), (-1, -1), GRID_WIDTH, black),
+        ("LINEBELOW", (0, 0), (-1, -1), GRID_WIDTH, black),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -110,20 +170,21 @@ def column_widths(columns: Sequence[Column], width: float) -> list[float]:
 def build_table(columns: Sequence[Column], rows: Iterable[Row], width: float) -> Table:
     """Return the table: header repeated on each page, section/group rows kept with the next."""
     register_fonts()
-    data: list[list[Paragraph | str]] = [
+    widths = column_widths(columns, width)
+    data: list[list[Any]] = [
         [Paragraph(markup(col.header), STYLES.cell_bold_center) for col in columns]
     ]
-    kinds: list[str] = []
+    kinds = ["header"]
     for row in rows:
-        data.append(_row_cells(row, columns))
+        data.append(_row_cells(row, columns, widths))
         kinds.append(row.kind)
-    commands = base_style()
-    last = len(data) - 1
-    for index, kind in enumerate(kinds, start=1):
-        commands += _row_commands(index, kind, last)
-    table = Table(data, colWidths=column_widths(columns, width), repeatRows=1,
-                  splitInRow=int(ROW_SPLIT.get()))
-    table.setStyle(TableStyle(commands))
+    flags = [kind in _KEEP_WITH_NEXT for kind in kinds]
+    flags[-1] = False
+    if kinds[-1] == ROW_NOTE:
+        flags[-2] = True
+    table = KeepTable(data, colWidths=widths, repeatRows=1, splitInRow=int(ROW_SPLIT.get()))
+    table.keep_flags = flags
+    table.setStyle(TableStyle(base_style() + _vertical_rules(kinds)))
     table.spaceBefore = 2
     table.spaceAfter = 8
     return table
