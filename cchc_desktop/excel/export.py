@@ -27,15 +27,16 @@ from cchc_desktop.units import UnitIndex
 from cchc_desktop.vietnamese import fold
 
 APPENDIX_SHEET = "Phụ lục"
-NOTES_COLUMN = Column("Ghi chú", 16)
+# Widths in Times New Roman digits: about 123 fill an A4 landscape page at 100 %.
+NOTES_COLUMN = Column("Ghi chú", 13)
 APPENDIX_COLUMNS = (
-    Column("TT", 6),
-    Column("Nội dung, nhiệm vụ", 46),
-    Column("Sản phẩm", 28),
-    Column("Cơ quan chủ trì", 17),
-    Column("Cơ quan phối hợp", 19),
-    Column("Thời gian thực hiện", 15),
-    Column("Kinh phí (triệu đồng)", 11),
+    Column("TT", 5),
+    Column("Nội dung, nhiệm vụ", 38),
+    Column("Sản phẩm", 24),
+    Column("Cơ quan chủ trì", 15),
+    Column("Cơ quan phối hợp", 16),
+    Column("Thời gian thực hiện", 13),
+    Column("Kinh phí (triệu đồng)", 10),
 )
 BUDGET_INDEX = 6
 

@@ -19,16 +19,16 @@ from cchc_desktop.progress import TaskState, task_states
 from cchc_desktop.schedule_progress import DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED
 
 PROGRESS_COLUMNS = (
-    Column("TT", 6),
-    Column("Nội dung nhiệm vụ", 40),
-    Column("Cơ quan chủ trì", 16),
-    Column("Thời hạn", 11.5),
-    Column("Trạng thái", 14),
-    Column("Tỷ lệ (%)", 8),
-    Column("Kết quả thực hiện", 32),
-    Column("Tài liệu kiểm chứng", 22),
-    Column("Ngày hoàn thành", 12),
-    Column("Quá hạn / trễ hạn", 12),
+    Column("TT", 5),
+    Column("Nội dung nhiệm vụ", 28),
+    Column("Cơ quan chủ trì", 12),
+    Column("Thời hạn", 10.5),
+    Column("Trạng thái", 11.5),
+    Column("Tỷ lệ (%)", 6.5),
+    Column("Kết quả thực hiện", 22),
+    Column("Tài liệu kiểm chứng", 15),
+    Column("Ngày hoàn thành", 10.5),
+    Column("Quá hạn / trễ hạn", 9.5),
 )
 
 

@@ -27,6 +27,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from cchc_desktop.errors import CchcError
@@ -41,10 +42,13 @@ PAPER_A4 = 9
 # width w holds about w / (CHAR_UNITS × size / 12) characters of Times New Roman per line.
 CHAR_UNITS = 0.92
 BOLD_WIDEN = 1.08
+UPPER_WIDEN = 1.3  # capitals are wider than the average letter
 LINE_FACTOR = 1.32  # line height in points per point of font size
 ROW_PADDING_PT = 3.0
-# Margins in inches: NĐ 30/2020 asks 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right.
-MARGINS = {"left": 1.18, "right": 0.6, "top": 0.79, "bottom": 0.79, "header": 0.3, "footer": 0.3}
+# Margins in inches: NĐ 30/2020 asks 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right on a
+# portrait page; a landscape appendix page keeps 20 mm left so a 12 pt table prints unshrunk.
+MARGINS = {"left": 1.18, "right": 0.59, "top": 0.79, "bottom": 0.79, "header": 0.3, "footer": 0.3}
+LANDSCAPE_MARGINS = {**MARGINS, "left": 0.79}
 
 
 class ExportError(CchcError):
@@ -246,6 +250,8 @@ class SheetWriter:
         for cap, value in zip(caps, values, strict=False):
             if not cap or type(value) is not str:
                 continue
+            if value.isupper():
+                cap /= UPPER_WIDEN
             if len(value) > cap or "\n" in value:
                 count = sum(math.ceil(len(part) / cap) or 1 for part in value.split("\n"))
                 lines = max(lines, count)
@@ -299,7 +305,7 @@ def _print_setup(ws: Any, spec: SheetSpec) -> None:
     ws.page_setup.orientation = "landscape" if spec.landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    for name, value in MARGINS.items():
+    for name, value in (LANDSCAPE_MARGINS if spec.landscape else MARGINS).items():
         setattr(ws.page_margins, name, value)
     if spec.header_row:
         ws.print_title_rows = f"{spec.header_row}:{spec.header_row}"
@@ -331,11 +337,25 @@ def _sheet_title(title: str) -> str:
     return (cleaned or "Sheet")[:31]
 
 
+def new_workbook() -> Workbook:
+    """Return a write-only workbook whose default font is Times New Roman 12.
+
+    Column widths are counted in the default font's digit width: with Calibri (replaced by a
+    wider font where it is not installed, as on Linux) LibreOffice draws every column wider
+    than Excel does and cuts text at the page edge.
+    """
+    book = Workbook(write_only=True)
+    default = Font(name=FONT_NAME, size=12)
+    book._fonts = IndexedList([default])
+    book._named_styles["Normal"].font = Font(name=FONT_NAME, size=12)
+    return book
+
+
 @dataclass
 class BookWriter:
     """A write-only workbook with its sheets, saved atomically to a path."""
 
-    book: Workbook = field(default_factory=lambda: Workbook(write_only=True))
+    book: Workbook = field(default_factory=new_workbook)
     sheets: list[SheetWriter] = field(default_factory=list)
 
     def add_sheet(self, spec: SheetSpec, rows: Iterable[Row]) -> SheetWriter:
