@@ -130,6 +130,21 @@ def hold_lock(db_path: str) -> None:
     lock.release()
 
 
+def peak_mb() -> float:
+    """Return this process's peak resident memory in MB (VmHWM: since exec, not the parent's)."""
+    import resource
+
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    # ru_maxrss also counts the parent's pages inherited at fork (KB on Linux, bytes on macOS)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+
 def read(file_path: str, db_path: str, cap_mb: str) -> None:
     """Read a workbook (import it only if readable) and report outcome and peak memory."""
     import resource
@@ -142,7 +157,7 @@ def read(file_path: str, db_path: str, cap_mb: str) -> None:
     register = open_register(db_path)
     count = "SELECT count(*) FROM tasks"
     result: dict[str, Any] = {"before": register.db.execute(count).fetchone()[0]}
-    result["baseline_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["baseline_mb"] = peak_mb()
     started = time.perf_counter()
     try:
         parsed = read_appendix(Path(file_path))
@@ -156,7 +171,7 @@ def read(file_path: str, db_path: str, cap_mb: str) -> None:
         import_appendix(register, parsed)
     result["seconds"] = round(time.perf_counter() - started, 3)
     result["after"] = register.db.execute(count).fetchone()[0]
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_mb"] = peak_mb()
     register.close()
     mark(json.dumps(result, ensure_ascii=False))
 
