@@ -63,11 +63,15 @@ def parse_date(value: str | date | None, what: str) -> date | None:
         return None
     if isinstance(value, date):
         return value
-    try:
-        return datetime.strptime(value.strip()[:10], "%Y-%m-%d").date()
-    except ValueError as error:
-        message = f"{what} “{value}” không phải ngày hợp lệ (năm-tháng-ngày, ví dụ 2026-06-15)."
-        raise ValidationError(message) from error
+    text = value.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text[:10] if pattern == "%Y-%m-%d" else text,
+                                     pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(f"{what} “{value}” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ "
+                          "15/06/2026).")
 
 
 def iso_date(value: str | date | None, what: str) -> str | None:

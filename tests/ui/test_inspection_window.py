@@ -1,0 +1,103 @@
+"""The inspections window driven through real widgets: plan, finding, remediation closed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from cchc_desktop import repository
+from cchc_desktop.db import Register
+from cchc_desktop.models import Agency, Unit
+from cchc_desktop.units import add_unit
+from ui.inspection_forms import FormDialog
+from ui.inspection_window import InspectionWindow
+
+TODAY = date.today()
+
+
+def _ok(qtbot, dialog: FormDialog | None) -> None:
+    assert dialog is not None
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
+def _type(widget, text: str) -> None:
+    """Type text into a field (QTest cannot send non-ASCII key clicks)."""
+    widget.setFocus()
+    if hasattr(widget, "insertPlainText"):
+        widget.insertPlainText(text)
+    else:
+        widget.insert(text)
+
+
+def _pick(box, label: str) -> None:
+    index = box.findText(label)
+    assert index >= 0, label
+    box.setCurrentIndex(index)
+
+
+def _window(qtbot, register: Register) -> InspectionWindow:
+    with register.transaction() as db:
+        repository.save_agency(db, Agency(name="Ủy ban nhân dân huyện Đắk Hà", place="Đắk Hà",
+                                          abbreviation="UBND"))
+    for name in ("UBND xã Đắk Long", "Phòng Nội vụ", "Phòng Tư pháp"):
+        add_unit(register, Unit(id=0, name=name))
+    window = InspectionWindow(register)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_plan_an_inspection_record_a_finding_close_its_remediation(
+        qtbot, register: Register, tmp_path: Path) -> None:
+    window = _window(qtbot, register)
+    assert window.plan_box.count() == 0
+    dialog = window.new_plan()
+    qtbot.keyClicks(dialog.number, "12/KH-UBND")
+    _ok(qtbot, dialog)
+    assert window.plan_box.count() == 1
+    assert window.plan_box.currentText().startswith(f"Năm {TODAY.year} — 12/KH-UBND")
+
+    dialog = window.add_unit()
+    _pick(dialog.unit, "UBND xã Đắk Long")
+    _pick(dialog.kind, "Kiểm tra định kỳ")
+    qtbot.keyClicks(dialog.planned_from, "15/06/2026")
+    _ok(qtbot, dialog)
+    assert window.units_model.rowCount() == 1
+    assert window.units_model.text(0, 2) == "15/06/2026"
+    detail = window.detail
+    assert detail.isEnabled() and "UBND xã Đắk Long" in detail.header.text()
+
+    detail.add_finding()
+    _type(detail.dialog.text_edit, "Chưa niêm yết đầy đủ TTHC tại bộ phận một cửa")
+    _ok(qtbot, detail.dialog)
+    assert detail.findings_model.text(0, 1) == "Chưa niêm yết đầy đủ TTHC tại bộ phận một cửa"
+
+    detail.add_remedy()
+    _ok(qtbot, detail.dialog)
+    assert detail.dialog.isVisible()
+    assert detail.dialog.error_label.text() == "Nội dung khắc phục không được để trống."
+    _type(detail.dialog.content, "Niêm yết đầy đủ TTHC")
+    _type(detail.dialog.owner, "Công chức Văn phòng - Thống kê")
+    qtbot.keyClicks(detail.dialog.deadline, f"{TODAY + timedelta(days=30):%d/%m/%Y}")
+    _pick(detail.dialog.finding, "Chưa niêm yết đầy đủ TTHC tại bộ phận một cửa")
+    _ok(qtbot, detail.dialog)
+    assert not detail.dialog.isVisible()
+    assert detail.remedy_model.text(0, 3) == "Chưa khắc phục"
+    assert window.follow_tab.model.rowCount() == 1
+
+    detail.remedy_view.selectRow(0)
+    detail.close_remedy()
+    _type(detail.dialog.result_edit, "Đã niêm yết 125 TTHC")
+    _ok(qtbot, detail.dialog)
+    assert detail.remedy_model.text(0, 3) == "Đã khắc phục"
+    assert detail.remedy_model.text(0, 4) == f"{TODAY:%d/%m/%Y}"
+    assert window.follow_tab.model.rowCount() == 0
+    assert window.open_remediation_count() == 0
+
+    assert window.print_plan_to(tmp_path / "kh.pdf") and (tmp_path / "kh.pdf").stat().st_size
+    assert detail.print_conclusion_to(tmp_path / "tb.pdf")
+    assert (tmp_path / "tb.pdf").is_file()
