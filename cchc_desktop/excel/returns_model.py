@@ -100,6 +100,8 @@ class Problem:
         return ", ".join(parts)
 
     def __str__(self) -> str:
+        if not self.sheet and self.message.startswith(f"Tệp '{self.file}'"):
+            return self.message
         return f"{self.where()}: {self.message}"
 
 
