@@ -9,17 +9,18 @@ the areas: "overview" (đánh giá chung), "next" (phương hướng) and "propo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from reportlab.platypus import Flowable
 
 from cchc_desktop.calendar_rules import (
+    PERIOD_KINDS,
     YEAR,
     PeriodError,
     ReportingPeriod,
     parse_period_code,
-    period_for_date,
+    periods_of_year,
 )
 from cchc_desktop.db import Register
 from cchc_desktop.money_words import format_number
@@ -64,6 +65,8 @@ from cchc_desktop.reports.tables import Row
 DOC_TYPE = "Báo cáo"
 PHRASES = {"Q1": "quý I", "H1": "6 tháng đầu năm", "Q3": "quý III", "9M": "9 tháng đầu năm"}
 EXTRA_NARRATIVES = ("overview", "next", "proposals")
+# A report is still being written this many days after its due date.
+GRACE_DAYS = 10
 
 
 def period_phrase(period: ReportingPeriod) -> str:
@@ -75,10 +78,20 @@ def period_phrase(period: ReportingPeriod) -> str:
     return f"{phrase}{joiner}{period.year}"
 
 
+def reporting_period_for(today: date) -> ReportingPeriod:
+    """Return the period being reported on a day: the first due on or after ten days ago."""
+    since = today - timedelta(days=GRACE_DAYS)
+    periods = [p for year in (today.year - 1, today.year, today.year + 1)
+               for p in periods_of_year(year)]
+    due = sorted((p for p in periods if p.due >= since),
+                 key=lambda p: (p.due, PERIOD_KINDS.index(p.kind)))
+    return due[0]
+
+
 def default_period(ctx: PlanContext, today: date) -> ReportingPeriod:
-    """Return the period a report is about when none is given: today's, within the plan year."""
+    """Return the period a report is about when none is given, within the plan's year."""
     year = ctx.plan.year
-    current = period_for_date(today)
+    current = reporting_period_for(today)
     if year is None or current.year == year:
         return current
     return parse_period_code(str(year) if year < today.year else f"{year}-Q1")

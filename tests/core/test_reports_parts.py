@@ -86,6 +86,13 @@ def test_default_period_stays_in_the_plan_year() -> None:
     def ctx(year: int) -> PlanContext:
         return PlanContext(Plan(id=1, title="KH", year=year), Agency())
     assert default_period(ctx(2026), date(2026, 5, 2)).code == "2026-H1"
+    assert default_period(ctx(2026), date(2026, 6, 18)).code == "2026-H1"
+    assert default_period(ctx(2026), date(2026, 6, 29)).code == "2026-H1"
+    assert default_period(ctx(2026), date(2026, 7, 5)).code == "2026-Q3"
+    assert default_period(ctx(2026), date(2026, 3, 10)).code == "2026-Q1"
+    assert default_period(ctx(2026), date(2026, 12, 28)).code == "2026"
+    assert default_period(ctx(2027), date(2026, 12, 31)).code == "2027-Q1"
+    assert default_period(ctx(2026), date(2027, 1, 2)).code == "2026"
     assert default_period(ctx(2021), date(2026, 5, 2)).code == "2021"
     assert default_period(ctx(2027), date(2026, 5, 2)).code == "2027-Q1"
 

@@ -1,0 +1,52 @@
+"""What the report dialog offers: the periods of a plan's year and a file name for each report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from cchc_desktop.calendar_rules import periods_of_year
+from cchc_desktop.db import Register
+from cchc_desktop.money_words import capitalize_first
+from cchc_desktop.reports.common import load_context
+from cchc_desktop.reports.period import default_period, period_phrase
+from cchc_desktop.vietnamese import fold
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    """A reporting period as the dialog lists it ("2021-H1", "6 tháng đầu năm 2021")."""
+
+    code: str
+    label: str
+
+
+def period_choices(
+    register: Register, plan_id: int, today: date
+) -> tuple[list[PeriodChoice], str]:
+    """Return the periods of the plan's year and the code to select first."""
+    ctx = load_context(register, plan_id)
+    default = default_period(ctx, today)
+    year = ctx.plan.year or default.year
+    choices = [PeriodChoice(p.code, capitalize_first(period_phrase(p)))
+               for p in periods_of_year(year)]
+    if default.code not in {c.code for c in choices}:
+        choices.append(PeriodChoice(default.code, capitalize_first(period_phrase(default))))
+    return choices, default.code
+
+
+def _slug(text: str) -> str:
+    """Return text folded to ASCII words joined by hyphens ("1034/KH-TTr" → "1034-kh-ttr")."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def suggested_file_name(register: Register, plan_id: int, kind: str,
+                        period_code: str | None, today: date) -> str:
+    """Return a file name for a report ("ke-hoach-1034-kh-ttr.pdf")."""
+    if kind == "plan":
+        number = load_context(register, plan_id).plan.number
+        return f"ke-hoach-{_slug(number)}.pdf" if _slug(number) else "ke-hoach.pdf"
+    if kind == "period":
+        return f"bao-cao-cchc-{_slug(period_code or today.isoformat())}.pdf"
+    return f"nhiem-vu-cham-tien-do-{today.isoformat()}.pdf"
