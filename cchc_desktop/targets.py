@@ -9,6 +9,7 @@ targets_for_period() is what the period report and the dashboard call.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -36,6 +37,7 @@ SOURCES: dict[str, str] = {
 }
 EXAMPLE_FILE = "chi-tieu-mau.json"
 _AREA_ORDER = {key: index for index, key in enumerate(AREAS)}
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 
 
 @dataclass
@@ -100,6 +102,14 @@ def is_met(actual: float, comparator: str, value: float) -> bool:
     return abs(actual - value) <= 1e-9
 
 
+def _decimal(text: str) -> str:
+    """Return a typed number in Python form ("1.250,5" → "1250.5", "60,7" → "60.7")."""
+    text = text.strip().replace(" ", "")
+    if _GROUPED.match(text):
+        text = text.replace(".", "")
+    return text.replace(",", ".")
+
+
 def parse_value(value: object, what: str) -> float:
     """Read a typed number ("96", "60,7"), refusing text, negatives and NaN."""
     if isinstance(value, bool) or value is None or (isinstance(value, str) and not value.strip()):
@@ -108,7 +118,7 @@ def parse_value(value: object, what: str) -> float:
     if not isinstance(value, str | int | float):
         raise bad
     try:
-        number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
+        number = float(_decimal(value)) if isinstance(value, str) else float(value)
     except ValueError as error:
         raise bad from error
     if number != number or abs(number) == float("inf"):

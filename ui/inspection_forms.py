@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop.calendar_rules import PeriodError, period_for_date, periods_of_year
 from cchc_desktop.errors import CchcError
 
 DATE_HINT = "ngày/tháng/năm, ví dụ 15/06/2026"
@@ -60,6 +61,21 @@ def combo(items: dict[str, str] | Sequence[tuple[Any, str]], current: Any = None
     index = box.findData(current)
     if index >= 0:
         box.setCurrentIndex(index)
+    return box
+
+
+def period_box(today: date) -> QComboBox:
+    """Return a combo of reporting periods (last year to next year), today's period chosen."""
+    box = QComboBox()
+    box.setObjectName("periodBox")
+    for year in (today.year - 1, today.year, today.year + 1):
+        for period in periods_of_year(year):
+            box.addItem(period.title, period.code)
+    try:
+        current = period_for_date(today).code
+    except PeriodError:
+        current = str(today.year)
+    box.setCurrentIndex(max(box.findData(current), 0))
     return box
 
 
