@@ -19,7 +19,7 @@ from cchc_desktop.db import Register
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.excel import writer_styles as st
 from cchc_desktop.excel.export_progress import progress_sheet, title_rows
-from cchc_desktop.excel.writer import BookWriter, Column, Row, SheetSpec
+from cchc_desktop.excel.writer import BookWriter, Column, Row, SheetSpec, check_target
 from cchc_desktop.models import Plan
 from cchc_desktop.money_words import million_vnd_in_words
 from cchc_desktop.queries import KIND_GROUP, KIND_SECTION, KIND_TASK, AppendixRow, appendix_rows
@@ -157,16 +157,17 @@ def default_period_code(register: Register, plan_id: int, today: date) -> str:
 
 def export_workbook(register: Register, out: Path, options: ExportOptions) -> Path:
     """Write the appendix sheet (and the progress sheet of a period) to an .xlsx file."""
+    out = check_target(Path(out))
     today = options.today or date.today()
-    book = BookWriter()
-    book.add_sheet(*appendix_sheet(register, options))
-    if options.progress:
-        plan = repository.get_plan(register.db, options.plan_id)
-        period = options.period_code or default_period_code(register, options.plan_id, today)
-        extra = (attachment_line(plan), options.subtitle) if options.subtitle else (
-            attachment_line(plan),)
-        book.add_sheet(*progress_sheet(register, plan, period, today, options.task_ids, extra))
-    return book.save(Path(out))
+    with BookWriter() as book:
+        book.add_sheet(*appendix_sheet(register, options))
+        if options.progress:
+            plan = repository.get_plan(register.db, options.plan_id)
+            period = options.period_code or default_period_code(register, options.plan_id, today)
+            extra = tuple(t for t in (attachment_line(plan), options.subtitle) if t)
+            book.add_sheet(*progress_sheet(register, plan, period, today, options.task_ids,
+                                           extra))
+        return book.save(out)
 
 
 def unit_task_ids(register: Register, plan_id: int, unit_id: int) -> list[int]:

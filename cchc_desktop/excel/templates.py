@@ -250,14 +250,16 @@ def _plan_label(plan: Plan) -> str:
 
 def write_template(ctx: _Context, path: Path) -> Path:
     """Write one unit's template workbook."""
-    book = BookWriter()
-    _data_sheet(book, ctx)
-    book.add_sheet(guide_spec(), guide_rows(ctx.unit.name, ctx.plan, ctx.period, len(ctx.tasks)))
-    meta = SheetSpec(META_SHEET, [Column("", 18), Column("", 12), Column("", 40), Column("", 10)],
-                     st.plain_styles(), print_setup=False, hidden="veryHidden")
-    book.add_sheet(meta, _meta_rows(ctx))
-    book.book.security = WorkbookProtection(lockStructure=True)
-    return book.save(path)
+    with BookWriter() as book:
+        _data_sheet(book, ctx)
+        book.add_sheet(guide_spec(), guide_rows(ctx.unit.name, ctx.plan, ctx.period,
+                                                len(ctx.tasks)))
+        meta = SheetSpec(META_SHEET, [Column("", 18), Column("", 12), Column("", 40),
+                                      Column("", 10)],
+                         st.plain_styles(), print_setup=False, hidden="veryHidden")
+        book.add_sheet(meta, _meta_rows(ctx))
+        book.book.security = WorkbookProtection(lockStructure=True)
+        return book.save(path)
 
 
 def safe_file_name(unit_name: str, period_code: str, taken: set[str]) -> str:

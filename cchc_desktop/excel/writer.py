@@ -13,6 +13,7 @@ Characters XML cannot hold are dropped and text is cut at Excel's 32,767-charact
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
@@ -361,22 +362,42 @@ class BookWriter:
     def add_sheet(self, spec: SheetSpec, rows: Iterable[Row]) -> SheetWriter:
         """Create a sheet, write its rows and finish it."""
         writer = SheetWriter(self.book, spec)
+        self.sheets.append(writer)
         writer.write(rows)
         writer.finish()
-        self.sheets.append(writer)
         return writer
 
     def save(self, path: Path) -> Path:
         """Save next to the target, then move into place (never a half-written file)."""
         return save_atomically(self.book, path)
 
+    def __enter__(self) -> BookWriter:
+        return self
+
+    def __exit__(self, kind: object, error: object, tb: object) -> None:
+        """Close the sheets' temp files when writing failed (nothing is saved)."""
+        if error is None:
+            return
+        for sheet in self.sheets:
+            with contextlib.suppress(Exception):
+                sheet.ws.close()
+
+
+def check_target(path: Path) -> Path:
+    """Refuse a target whose folder does not exist (before anything is written)."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"Thư mục '{path.parent}' không tồn tại; không ghi được tệp "
+                          f"'{path.name}'.")
+    if path.is_dir():
+        raise ExportError(f"'{path}' là một thư mục; hãy chọn tên tệp .xlsx.")
+    return path
+
 
 def save_atomically(book: Workbook, path: Path) -> Path:
     """Save a workbook to a temp file in the target folder and rename it onto path."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"Thư mục '{folder}' không tồn tại; không ghi được tệp '{path.name}'.")
+    path = check_target(path)
+    folder = path.parent
     handle, temp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".cchc-", dir=folder)
     os.close(handle)
     temp = Path(temp_name)
