@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -47,8 +48,8 @@ from ui.inspection_models import HEADING_BRUSH, OK_BRUSH, WARN_BRUSH, Col, Recor
 CHECK_COLUMNS = [
     Col[res.ChecklistRow]("TT", lambda r: r.line.number, center=True),
     Col[res.ChecklistRow]("Nội dung kiểm tra", lambda r: r.line.text),
-    Col[res.ChecklistRow]("Kết quả", lambda r: ANSWERS[r.answer] if r.line.level == LEVEL_ITEM
-                          else "", center=True),
+    Col[res.ChecklistRow]("Kết quả", lambda r: ANSWERS[r.answer] if r.answer else "",
+                          center=True),
     Col[res.ChecklistRow]("Ghi chú", lambda r: r.note),
 ]
 FINDING_COLUMNS = [
@@ -64,8 +65,9 @@ REMEDY_COLUMNS = [
 ]
 
 
-def table(model: RecordTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
-    """Return a row-selecting table view on a model."""
+def table(model: RecordTableModel, name: str, stretch: int = 0,  # type: ignore[type-arg]
+          wrap: bool = False) -> QTableView:
+    """Return a row-selecting table: one column stretches, the others fit their contents."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -73,8 +75,18 @@ def table(model: RecordTableModel, name: str) -> QTableView:  # type: ignore[typ
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setWordWrap(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if wrap:
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+def fixed_width(view: QTableView, column: int, width: int) -> None:
+    """Give a column a fixed starting width the officer may drag."""
+    view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    view.setColumnWidth(column, width)
 
 
 def selected_row(view: QTableView) -> int | None:
@@ -122,9 +134,8 @@ class InspectionDetail(QWidget):
         self.checklist_model = RecordTableModel[res.ChecklistRow](
             CHECK_COLUMNS, tint=lambda r: HEADING_BRUSH if r.line.level != LEVEL_ITEM else None,
             bold=lambda r: r.line.level != LEVEL_ITEM)
-        self.checklist_view = table(self.checklist_model, "checklistTable")
-        self.checklist_view.setColumnWidth(0, 40)
-        self.checklist_view.setColumnWidth(1, 420)
+        self.checklist_view = table(self.checklist_model, "checklistTable", 1, wrap=True)
+        fixed_width(self.checklist_view, 3, 240)
         self.answer = combo(ANSWERS)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Tình hình thực tế, số liệu, văn bản kiểm chứng…")
@@ -145,8 +156,7 @@ class InspectionDetail(QWidget):
     def _build_findings(self) -> None:
         """Create the tab of findings and recommendations."""
         self.findings_model = RecordTableModel[Finding](FINDING_COLUMNS)
-        self.findings_view = table(self.findings_model, "findingsTable")
-        self.findings_view.setColumnWidth(0, 130)
+        self.findings_view = table(self.findings_model, "findingsTable", 1, wrap=True)
         add, edit, delete = (QPushButton(t) for t in ("Thêm…", "Sửa…", "Xoá"))
         add.clicked.connect(self.add_finding)
         edit.clicked.connect(self.edit_finding)
@@ -162,8 +172,8 @@ class InspectionDetail(QWidget):
         self.remedy_model = RecordTableModel[Remediation](REMEDY_COLUMNS, tint=lambda r: (
             OK_BRUSH if r.status == "closed" else WARN_BRUSH if r.deadline
             and r.deadline < self.today().isoformat() else None))
-        self.remedy_view = table(self.remedy_model, "remedyTable")
-        self.remedy_view.setColumnWidth(0, 320)
+        self.remedy_view = table(self.remedy_model, "remedyTable", 0, wrap=True)
+        fixed_width(self.remedy_view, 1, 200)
         buttons = [QPushButton(t) for t in ("Thêm…", "Sửa…", "Đang khắc phục",
                                             "Đã khắc phục…", "Xoá")]
         for button, slot in zip(buttons, (self.add_remedy, self.edit_remedy,

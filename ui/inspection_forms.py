@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.calendar_rules import PeriodError, period_for_date, periods_of_year
+from cchc_desktop.calendar_rules import (
+    PeriodError,
+    parse_period_code,
+    period_for_date,
+    periods_of_year,
+)
 from cchc_desktop.errors import CchcError
 
 DATE_HINT = "ngày/tháng/năm, ví dụ 15/06/2026"
@@ -65,10 +70,10 @@ def combo(items: dict[str, str] | Sequence[tuple[Any, str]], current: Any = None
 
 
 def period_box(today: date) -> QComboBox:
-    """Return a combo of reporting periods (last year to next year), today's period chosen."""
+    """Return a combo of reporting periods (four years back to next year), today's chosen."""
     box = QComboBox()
     box.setObjectName("periodBox")
-    for year in (today.year - 1, today.year, today.year + 1):
+    for year in range(today.year - 4, today.year + 2):
         for period in periods_of_year(year):
             box.addItem(period.title, period.code)
     try:
@@ -77,6 +82,14 @@ def period_box(today: date) -> QComboBox:
         current = str(today.year)
     box.setCurrentIndex(max(box.findData(current), 0))
     return box
+
+
+def choose_period(box: QComboBox, code: str) -> None:
+    """Select a period in a period combo, adding it first if the combo lacks it."""
+    period = parse_period_code(code)
+    if box.findData(period.code) < 0:
+        box.addItem(period.title, period.code)
+    box.setCurrentIndex(box.findData(period.code))
 
 
 def text_lines(edit: QPlainTextEdit) -> list[str]:

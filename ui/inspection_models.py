@@ -23,6 +23,7 @@ class Col(Generic[T]):
     header: str
     text: Callable[[T], str]
     center: bool = False
+    tip: Callable[[T], str] | None = None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
@@ -74,12 +75,15 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if not index.isValid():
             return None
         record = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(record)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()].text(record)
+            return column.text(record)
         if role == Qt.ItemDataRole.BackgroundRole and self._tint is not None:
             return self._tint(record)
         if role == Qt.ItemDataRole.FontRole and self._bold is not None and self._bold(record):
             return self._font
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].center:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.center:
             return Qt.AlignmentFlag.AlignCenter
         return None

@@ -23,7 +23,7 @@ from cchc_desktop.inspections_models import (
     TeamMember,
 )
 from cchc_desktop.models import AREAS
-from ui.inspection_detail import button_row, selected_row, table
+from ui.inspection_detail import button_row, fixed_width, selected_row, table
 from ui.inspection_dialogs import (
     CloseRemediationDialog,
     MemberDialog,
@@ -95,7 +95,7 @@ class TeamTab(PlanTab):
             Col[TeamMember]("Họ và tên", lambda m: m.name),
             Col[TeamMember]("Chức vụ", lambda m: m.title),
             Col[TeamMember]("Đơn vị", lambda m: m.unit_name)])
-        self.view = table(self.model, "teamTable")
+        self.view = table(self.model, "teamTable", 3)
         self.layout_.addWidget(self.view)
         self.buttons(("Thêm…", self.add), ("Sửa…", self.edit), ("Xoá", self.delete))
 
@@ -142,7 +142,7 @@ class SelfReportTab(PlanTab):
             Col[SelfReport]("Số báo cáo", lambda r: r.document_number)],
             tint=lambda r: {selfcheck.RECEIVED: OK_BRUSH,
                             selfcheck.MISSING: WARN_BRUSH}.get(r.state))
-        self.view = table(self.model, "selfReportTable")
+        self.view = table(self.model, "selfReportTable", 4)
         self.layout_.addWidget(self.view)
         self.buttons(("Đã nhận báo cáo…", self.receive), ("Bỏ ghi nhận", self.clear))
 
@@ -190,8 +190,8 @@ class OutlineTab(PlanTab):
             Col[OutlineLine]("Lĩnh vực", lambda line: AREAS.get(line.area or "", ""))],
             tint=lambda line: None if line.level == LEVEL_ITEM else HEADING_BRUSH,
             bold=lambda line: line.level != LEVEL_ITEM)
-        self.view = table(self.model, "outlineTable")
-        self.view.setColumnWidth(1, 520)
+        self.view = table(self.model, "outlineTable", 1, wrap=True)
+        fixed_width(self.view, 2, 260)
         self.layout_.addWidget(self.scope)
         self.layout_.addWidget(self.view)
         self.buttons(("Thêm dòng…", self.add), ("Sửa…", self.edit), ("Xoá", self.delete),
@@ -267,8 +267,7 @@ class FollowUpTab(PlanTab):
                 f"Quá hạn {v.days_overdue} ngày" if v.overdue
                 else REMEDY_STATUSES[v.remediation.status]))],
             tint=lambda v: WARN_BRUSH if v.overdue else None)
-        self.view = table(self.model, "followUpTable")
-        self.view.setColumnWidth(1, 360)
+        self.view = table(self.model, "followUpTable", 1, wrap=True)
         self.layout_.addWidget(self.view)
         self.buttons(("Đã khắc phục…", self.close_selected))
 

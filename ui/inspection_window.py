@@ -105,7 +105,6 @@ class InspectionWindow(QMainWindow):
         add.clicked.connect(self.add_unit)
         remove.clicked.connect(self.remove_unit)
         layout.addLayout(button_row(add, remove))
-        self.units_view.setColumnWidth(0, 220)
         self.units_view.selectionModel().selectionChanged.connect(self._unit_chosen)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)

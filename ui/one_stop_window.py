@@ -25,10 +25,10 @@ from ui.inspection_forms import FormDialog, attempt, combo, period_box
 from ui.inspection_models import WARN_BRUSH, Col, RecordTableModel
 
 SHORT_LABELS = {
-    "carried_over": "Tồn kỳ trước", "received_new": "Mới tiếp nhận", "online": "Trực tuyến",
+    "carried_over": "Tồn kỳ trước", "received_new": "Mới nhận", "online": "Trực tuyến",
     "in_person": "Trực tiếp", "by_post": "Bưu chính", "early": "Trước hạn",
-    "on_time": "Đúng hạn", "late": "Trễ hạn", "pending_on_time": "Đang giải quyết trong hạn",
-    "pending_overdue": "Đang giải quyết quá hạn", "apologies": "Văn bản xin lỗi",
+    "on_time": "Đúng hạn", "late": "Trễ hạn", "pending_on_time": "Còn trong hạn",
+    "pending_overdue": "Còn quá hạn", "apologies": "Xin lỗi",
 }
 
 
@@ -41,11 +41,13 @@ def _count(key: str) -> Col[UnitFigures]:
 FIGURE_COLUMNS = [
     Col[UnitFigures]("Đơn vị", lambda u: u.unit_name),
     *[_count(key) for key in COUNT_LABELS],
-    Col[UnitFigures]("Tỷ lệ đúng hạn", lambda u: format_rate(u.figures.on_time_rate),
+    Col[UnitFigures]("% đúng hạn", lambda u: format_rate(u.figures.on_time_rate),
                      center=True),
-    Col[UnitFigures]("Tỷ lệ trực tuyến", lambda u: format_rate(u.figures.online_rate),
+    Col[UnitFigures]("% trực tuyến", lambda u: format_rate(u.figures.online_rate),
                      center=True),
-    Col[UnitFigures]("Kiểm tra số liệu", lambda u: " ".join(u.warnings) or "Khớp"),
+    Col[UnitFigures]("Kiểm tra số liệu",
+                     lambda u: f"{len(u.warnings)} chỗ chưa khớp" if u.warnings else "Khớp",
+                     tip=lambda u: "\n".join(u.warnings) or "Số liệu khớp"),
 ]
 
 
@@ -85,8 +87,7 @@ class OneStopWindow(QMainWindow):
         self.period.currentIndexChanged.connect(self.refresh)
         self.model = RecordTableModel[UnitFigures](
             FIGURE_COLUMNS, tint=lambda u: WARN_BRUSH if u.warnings else None)
-        self.view = table(self.model, "oneStopTable")
-        self.view.setColumnWidth(0, 200)
+        self.view = table(self.model, "oneStopTable", len(FIGURE_COLUMNS) - 1)
         self.total_label = QLabel()
         self.total_label.setObjectName("oneStopTotal")
         self.total_label.setWordWrap(True)
@@ -121,7 +122,7 @@ class OneStopWindow(QMainWindow):
 
     def period_code(self) -> str:
         """Return the code of the chosen period ("2026-Q1")."""
-        return str(self.period.currentData())
+        return str(self.period.currentData() or self.today().year)
 
     def refresh(self) -> None:
         """Reload the period's figures and the total line."""

@@ -21,7 +21,7 @@ from cchc_desktop.targets import (
     TargetStatus,
     format_value,
 )
-from ui.inspection_detail import selected_row, table
+from ui.inspection_detail import fixed_width, selected_row, table
 from ui.inspection_forms import FormDialog, attempt, combo, period_box, show_error
 from ui.inspection_models import OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
 
@@ -92,9 +92,8 @@ class TargetsWindow(QMainWindow):
         self.period.currentIndexChanged.connect(self.refresh)
         self.model = RecordTableModel[TargetStatus](TARGET_COLUMNS, tint=lambda s: (
             None if s.met is None else OK_BRUSH if s.met else WARN_BRUSH))
-        self.view = table(self.model, "targetsTable")
-        self.view.setColumnWidth(0, 200)
-        self.view.setColumnWidth(1, 430)
+        self.view = table(self.model, "targetsTable", 1, wrap=True)
+        fixed_width(self.view, 5, 260)
         self.summary_label = QLabel()
         self._build()
         self.refresh()
@@ -116,7 +115,7 @@ class TargetsWindow(QMainWindow):
 
     def period_code(self) -> str:
         """Return the code of the chosen period."""
-        return str(self.period.currentData())
+        return str(self.period.currentData() or self.today().year)
 
     def refresh(self) -> None:
         """Reload the targets with their actuals for the period."""
