@@ -7,6 +7,7 @@ returned files (which compares a unit's values with the register's).
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -142,13 +143,29 @@ def _own_period_key(period_code: str) -> str:
     return period_code if "-" in period_code else f"{period_code}-Y"
 
 
+REGISTER_ID_KEY = "exchange.register_id"
+
+
+def register_id(register: Register) -> str:
+    """Return this register's random identity (created once, kept in settings)."""
+    sql = "SELECT value FROM settings WHERE key = ?"
+    row = register.db.execute(sql, [REGISTER_ID_KEY]).fetchone()
+    if row is None and not register.read_only:
+        with register.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+                       [REGISTER_ID_KEY, uuid.uuid4().hex])
+        row = register.db.execute(sql, [REGISTER_ID_KEY]).fetchone()
+    return str(row[0]) if row else ""
+
+
 def plan_fingerprint(register: Register, plan_id: int) -> str:
-    """Return a stable fingerprint of a plan in this register (id and creation time)."""
+    """Return a fingerprint of a plan in this register (register identity, id, creation)."""
     row = register.db.execute("SELECT id, created_at FROM plans WHERE id = ?",
                               [plan_id]).fetchone()
     if row is None:
         raise ReturnFileError(f"Không tìm thấy kế hoạch có mã {plan_id}.")
-    return hashlib.sha256(f"cchc-plan|{row[0]}|{row[1]}".encode()).hexdigest()[:20]
+    text = f"cchc-plan|{register_id(register)}|{row[0]}|{row[1]}"
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def file_fingerprint(data: bytes) -> str:
