@@ -133,8 +133,16 @@ def parse_count(value: object, label: str) -> int:
     return _whole(number, value, label)
 
 
+def _shown(value: object) -> str:
+    """Return a typed value as the officer typed it (3.0 read from Excel shows as 3)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _whole(number: float, value: object, label: str) -> int:
     """Return a number as a count, refusing negatives, fractions and absurd sizes."""
+    value = _shown(value)
     if number != number or number in (float("inf"), float("-inf")):
         raise ValidationError(f"{label}: “{value}” không phải là số.")
     if number < 0:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -19,6 +21,7 @@ from cchc_desktop import one_stop, repository
 from cchc_desktop.db import Register
 from cchc_desktop.models import Unit
 from cchc_desktop.one_stop import COUNT_LABELS, UnitFigures, format_rate
+from cchc_desktop.one_stop_excel import ReturnImport, read_return, write_return_template
 from ui.inspection_detail import button_row, selected_row, table
 from ui.inspection_dialogs import unit_choices
 from ui.inspection_forms import FormDialog, attempt, combo, period_box
@@ -107,7 +110,8 @@ class OneStopWindow(QMainWindow):
         self.addToolBar(bar)
         buttons = []
         for label, slot in [("Nhập số liệu…", self.add), ("Sửa…", self.edit),
-                            ("Xoá", self.delete)]:
+                            ("Xoá", self.delete), ("Xuất mẫu Excel…", self._ask_export),
+                            ("Nhận tệp Excel…", self._ask_import)]:
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.append(button)
@@ -180,6 +184,42 @@ class OneStopWindow(QMainWindow):
             if attempt(self, lambda: one_stop.delete_figures(self.register, unit_id,
                                                              self.period_code())):
                 self.refresh()
+
+    def export_template_to(self, path: Path) -> bool:
+        """Write the period's Excel return template to path."""
+        return attempt(self, lambda: write_return_template(self.register, self.period_code(),
+                                                           path))
+
+    def import_from(self, path: Path) -> ReturnImport | None:
+        """Read a filled return file into the period (all or nothing); report what was saved."""
+        found: list[ReturnImport] = []
+        if not attempt(self, lambda: found.append(read_return(self.register, self.period_code(),
+                                                                 path))):
+            return None
+        self.refresh()
+        result = found[0]
+        flagged = [f"{f.unit_name}: {w}" for f in result.saved for w in f.warnings]
+        self.warnings_label.setText("\n".join(
+            [f"Đã nhận số liệu của {len(result.saved)} đơn vị từ tệp '{result.file_name}'.",
+             *flagged]))
+        return result
+
+    def _ask_export(self) -> None:
+        """Ask where to save the return template."""
+        name = f"mau-so-lieu-mot-cua-{self.period_code()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu mẫu số liệu một cửa",
+                                              str(self.register.path.parent / name),
+                                              "Excel (*.xlsx)")
+        if path:
+            self.export_template_to(Path(path))
+
+    def _ask_import(self) -> None:
+        """Ask for a returned file and read it."""
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp số liệu một cửa",
+                                              str(self.register.path.parent),
+                                              "Bảng tính (*.xlsx *.xlsm *.xls *.ods)")
+        if path:
+            self.import_from(Path(path))
 
     def select_unit(self, unit_name: str) -> None:
         """Select a unit's row by name."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -108,3 +109,30 @@ def test_targets_listed_with_actual_and_met(qtbot, register: Register) -> None:
     _ok(qtbot, dialog)
     assert window.model.rowCount() == 25
     assert "25 chỉ tiêu" in window.summary_label.text()
+
+
+def test_one_stop_excel_round_trip_from_the_window(qtbot, register: Register,
+                                                  tmp_path: Path) -> None:
+    import openpyxl
+
+    add_unit(register, Unit(id=0, name="UBND xã Đắk Long"))
+    window = OneStopWindow(register)
+    qtbot.addWidget(window)
+    window.period.setCurrentIndex(window.period.findData(Q1))
+    path = tmp_path / "mau.xlsx"
+    assert window.export_template_to(path)
+    book = openpyxl.load_workbook(path)
+    for column, value in enumerate([0, 10, 5, 5, 0, 2, 7, 1, 0, 0, 0], start=3):
+        book.active.cell(5, column, value)
+    book.save(path)
+    result = window.import_from(path)
+    assert result is not None and len(result.saved) == 1
+    assert window.model.rowCount() == 1
+    assert window.warnings_label.text() == (
+        "Đã nhận số liệu của 1 đơn vị từ tệp 'mau.xlsx'.\n"
+        "UBND xã Đắk Long: Có 1 hồ sơ trễ hạn, quá hạn (trễ hạn 1, quá hạn 0) nhưng chỉ 0 "
+        "văn bản xin lỗi.")
+    book.active.cell(5, 4, -1)
+    book.save(path)
+    assert window.import_from(path) is None
+    assert "không được âm" in window.property("last_error")
