@@ -254,3 +254,34 @@ def test_merged_unit_references_move(register: Register) -> None:
         ins.move_unit_references(db, dup, keep)
         db.execute("DELETE FROM units WHERE id = ?", [dup])
     assert ins.get_inspection(register, inspection).unit_name == "UBND xã Đắk Long"
+
+
+def test_dates_typed_the_vietnamese_way(register: Register) -> None:
+    (unit,) = _units(register, "UBND xã Ngọc Réo")
+    plan_id = _plan(register)
+    key = ins.add_inspection(register, plan_id, unit, KIND_SCHEDULED, "15/06/2026", "16-06-2026")
+    item = ins.get_inspection(register, key)
+    assert (item.planned_from, item.planned_to) == ("2026-06-15", "2026-06-16")
+    with pytest.raises(ValidationError, match="ngày/tháng/năm, ví dụ 15/06/2026"):
+        ins.update_inspection(register, replace(item, planned_to="16/6"))
+
+
+def test_an_old_register_gains_the_inspection_tables(tmp_path) -> None:
+    from sqlite_utils import Database
+
+    from cchc_desktop.migrations import migrations
+
+    path = tmp_path / "cu.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before="0005_inspections")
+    old.table("units").insert({"name": "Phòng Nội vụ", "folded": "phong noi vu"})
+    old.close()
+    register = open_register(path)
+    try:
+        assert len(outline_template(register)) == len(default_outline())
+        plan_id = _plan(register)
+        unit = register.db.execute("SELECT id FROM units").fetchone()[0]
+        ins.add_inspection(register, plan_id, unit, KIND_SELF)
+        assert [i.unit_name for i in ins.inspections_of(register, plan_id)] == ["Phòng Nội vụ"]
+    finally:
+        register.close()
