@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from cchc_desktop.inspections_models import InspectionPlan
 from cchc_desktop.models import Agency
+from cchc_desktop.vietnamese import fold
 
 PURPOSES = (
     "Kiểm tra, đánh giá kết quả thực hiện công tác cải cách hành chính nói chung và giải quyết "
@@ -64,6 +65,12 @@ def funding_for(year: int) -> str:
             f"sử dụng từ nguồn kinh phí thực hiện cải cách hành chính năm {year}.")
 
 
+def _collective(name: str) -> bool:
+    """Tell whether an agency signs collectively (TM.): a People's Committee (UBND)."""
+    folded = fold(name)
+    return folded.startswith(("uy ban nhan dan", "ubnd"))
+
+
 def new_plan(year: int, agency: Agency) -> InspectionPlan:
     """Return a new year's inspection plan filled with the usual wording (not saved)."""
     archive = f"Lưu: VT, {agency.abbreviation}" if agency.abbreviation else "Lưu: VT"
@@ -72,5 +79,6 @@ def new_plan(year: int, agency: Agency) -> InspectionPlan:
         purposes=list(PURPOSES), requirements=list(REQUIREMENTS),
         implementation=list(IMPLEMENTATION), funding=funding_for(year),
         scope_from=f"{year}-01-01", self_due_h1=f"{year}-06-30", self_due_h2=f"{year}-11-30",
-        signer_authority="TM.", recipients=[*RECIPIENTS, archive],
+        signer_authority="TM." if _collective(agency.name) else "",
+        recipients=[*RECIPIENTS, archive],
     )
