@@ -175,6 +175,7 @@ class ReportDialog(QDialog):
         self._set_busy(True)
 
         def job(register: Register) -> Path:
+            """Write the report with the worker's own connection."""
             return run_report(register, kind, target, plan_id, code, today=today)
 
         self._ticket = self.ops.background(self.register.path, job, self._show,

@@ -38,7 +38,8 @@ def _check_kind(kind: str) -> str:
     """Return the kind in lower case, or raise ReportError listing the kinds there are."""
     key = (kind or "").strip().lower()
     if key not in REPORT_KINDS:
-        choices = "; ".join(f"{k} ({label.lower()})" for k, label in REPORT_KINDS.items())
+        choices = "; ".join(f"{k} ({label[:1].lower()}{label[1:]})"
+                            for k, label in REPORT_KINDS.items())
         raise ReportError(f"Không có loại báo cáo “{kind}”. Chọn một trong: {choices}.")
     return key
 

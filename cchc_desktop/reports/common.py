@@ -47,6 +47,28 @@ class PlanContext:
         return term[:1].lower() + term[1:] if term else ""
 
     @property
+    def reference(self) -> str:
+        """Return how documents cite the plan ("Kế hoạch số 1034/KH-TTr ngày 31/12/2020 của …")."""
+        number = clean(self.plan.number)
+        issued = iso_day(self.plan.issued_on)
+        if not number:
+            return f"Kế hoạch cải cách hành chính {self.year_phrase} của {self.issuer}".replace(
+                "  ", " ")
+        day = f" ngày {issued.day:02d}/{issued.month:02d}/{issued.year}" if issued else ""
+        return f"Kế hoạch số {number}{day} của {self.issuer}"
+
+    @property
+    def head_title(self) -> str:
+        """Return the title of the agency's head ("Chánh Thanh tra"; "Giám đốc" for a deputy)."""
+        parts = [clean(p) for p in (self.plan.signer_title or "").splitlines() if clean(p)]
+        if len(parts) > 1:
+            return parts[0]
+        own = parts[0] if parts else ""
+        if fold(own).startswith("pho "):
+            return capitalize_first(own[4:])
+        return own or "Thủ trưởng cơ quan"
+
+    @property
     def abbreviation(self) -> str:
         """Return the issuer's abbreviation for document symbols ("TTr")."""
         if clean(self.agency.abbreviation):

@@ -19,13 +19,12 @@ from cchc_desktop.reports.base import PORTRAIT, STYLES, DocumentInfo, build_pdf,
 from cchc_desktop.reports.common import (
     closing,
     front_matter,
-    iso_day,
     letterhead,
     load_context,
     main_lead,
     sign_off,
 )
-from cchc_desktop.reports.parts import Letterhead, SignOff, clean, number_line, para, short_date
+from cchc_desktop.reports.parts import Letterhead, SignOff, number_line, para, short_date
 from cchc_desktop.reports.progress_tables import overdue_rows, overdue_table
 from cchc_desktop.reports.tables import ROW_ITEM, Row
 
@@ -51,14 +50,6 @@ class OverdueDocument:
         return sum(1 for row in self.rows if row.kind == ROW_ITEM)
 
 
-def _plan_ref(number: str, issued: date | None, issuer: str) -> str:
-    """Return "Kế hoạch số 1034/KH-TTr ngày 31/12/2020 của …"."""
-    text = f"Kế hoạch số {number}" if number else "Kế hoạch"
-    if issued:
-        text += f" ngày {short_date(issued)}"
-    return f"{text} của {issuer}"
-
-
 def collect_overdue(register: Register, plan_id: int, as_of: date | None = None,
                     period: ReportingPeriod | None = None) -> OverdueDocument:
     """Collect the tasks of a plan that are overdue on a day (today by default)."""
@@ -68,7 +59,7 @@ def collect_overdue(register: Register, plan_id: int, as_of: date | None = None,
     states = task_states(register, plan_id, period.code, day)
     rows = overdue_rows(states)
     count = sum(1 for row in rows if row.kind == ROW_ITEM)
-    plan_ref = _plan_ref(clean(ctx.plan.number), iso_day(ctx.plan.issued_on), ctx.issuer)
+    plan_ref = ctx.reference
     if count:
         intro = (f"Tính đến ngày {short_date(day)}, trong tổng số {len(states)} nhiệm vụ của "
                  f"{plan_ref}, có {count} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành, cụ "

@@ -23,6 +23,7 @@ from cchc_desktop.calendar_rules import (
     periods_of_year,
 )
 from cchc_desktop.db import Register
+from cchc_desktop.models import AREAS
 from cchc_desktop.money_words import format_number
 from cchc_desktop.progress import AreaStat, TaskState, area_stats, get_narratives, task_states
 from cchc_desktop.reports.base import (
@@ -38,7 +39,6 @@ from cchc_desktop.reports.common import (
     PlanContext,
     closing,
     front_matter,
-    iso_day,
     letterhead,
     load_context,
     sign_off,
@@ -54,6 +54,8 @@ from cchc_desktop.reports.parts import (
     short_date,
 )
 from cchc_desktop.reports.progress_tables import (
+    OTHER_TASKS,
+    area_title,
     late_rows,
     late_table,
     progress_rows,
@@ -61,6 +63,7 @@ from cchc_desktop.reports.progress_tables import (
     stats_table,
 )
 from cchc_desktop.reports.tables import Row
+from cchc_desktop.vietnamese import fold
 
 DOC_TYPE = "Báo cáo"
 PHRASES = {"Q1": "quý I", "H1": "6 tháng đầu năm", "Q3": "quý III", "9M": "9 tháng đầu năm"}
@@ -166,12 +169,18 @@ def counts_sentence(stat: AreaStat) -> str:
 
 def _default_narrative(stat: AreaStat) -> str:
     """Return the sentence printed for an area the officer wrote nothing about."""
-    title = stat.title[:1].lower() + stat.title[1:]
+    title = area_title(stat)
+    if stat.area in AREAS:
+        tasks = f"các nhiệm vụ {title[:1].lower()}{title[1:]}"
+    elif fold(title) not in ("", fold(OTHER_TASKS)):
+        tasks = f"các nhiệm vụ thuộc mục “{title}”"
+    else:
+        tasks = "các nhiệm vụ"
     if stat.done + stat.done_late + stat.in_progress:
-        return (f"Các đơn vị đã triển khai các nhiệm vụ {title} theo Kế hoạch; kết quả từng "
-                "nhiệm vụ tại Phụ lục kèm theo.")
-    return (f"Trong kỳ, các nhiệm vụ {title} chưa có kết quả được báo cáo; tình trạng từng "
-            "nhiệm vụ tại Phụ lục kèm theo.")
+        return (f"Các đơn vị đã triển khai {tasks} theo Kế hoạch; kết quả từng nhiệm vụ tại "
+                "Phụ lục kèm theo.")
+    return (f"Trong kỳ, {tasks} chưa có kết quả được báo cáo; tình trạng từng nhiệm vụ tại "
+            "Phụ lục kèm theo.")
 
 
 def _area_parts(stats: list[AreaStat], narratives: dict[str, str]) -> list[AreaPart]:
@@ -181,7 +190,7 @@ def _area_parts(stats: list[AreaStat], narratives: dict[str, str]) -> list[AreaP
         key = stat.area or ""
         written = _paragraphs(narratives.get(key)) if key else []
         default = _default_narrative(stat)
-        parts.append(AreaPart(stat.title, counts_sentence(stat), written or [default]))
+        parts.append(AreaPart(area_title(stat), counts_sentence(stat), written or [default]))
     return parts
 
 
@@ -194,15 +203,11 @@ def _overview(total: AreaStat, as_of: date, text: str | None) -> list[str]:
 
 def _intro(ctx: PlanContext, period: ReportingPeriod) -> str:
     """Return the opening paragraph naming the plan and the data window."""
-    number = clean(ctx.plan.number)
-    issued = iso_day(ctx.plan.issued_on)
-    plan_ref = f"Kế hoạch số {number}" if number else "Kế hoạch"
-    if issued:
-        plan_ref += f" ngày {short_date(issued)}"
-    return (f"Thực hiện {plan_ref} của {ctx.issuer} về cải cách hành chính {ctx.year_phrase}, "
-            f"{ctx.issuer} báo cáo kết quả thực hiện công tác cải cách hành chính "
-            f"{period_phrase(period)} (số liệu từ ngày {short_date(period.start)} đến ngày "
-            f"{short_date(period.end)}) như sau:").replace("  ", " ")
+    topic = "" if ctx.plan.number.strip() == "" else \
+        f" về cải cách hành chính {ctx.year_phrase}".replace("  ", " ")
+    return (f"Thực hiện {ctx.reference}{topic}, {ctx.issuer} báo cáo kết quả thực hiện công "
+            f"tác cải cách hành chính {period_phrase(period)} (số liệu từ ngày "
+            f"{short_date(period.start)} đến ngày {short_date(period.end)}) như sau:")
 
 
 def _next_steps(states: list[TaskState], text: str | None) -> list[str]:

@@ -141,7 +141,7 @@ def _budget_section(ctx: PlanContext, total: float | None) -> BodySection:
 def _organisation(ctx: PlanContext, lead: str) -> BodySection:
     """Return the usual "Tổ chức thực hiện" paragraphs, naming the main lead unit."""
     office = lead or "Bộ phận theo dõi công tác cải cách hành chính"
-    head = clean(ctx.plan.signer_title) or "Thủ trưởng cơ quan"
+    head = ctx.head_title
     return BodySection("III. TỔ CHỨC THỰC HIỆN", [
         "1. Các đơn vị được giao chủ trì nhiệm vụ tại Phụ lục chủ động triển khai thực hiện, "
         "bảo đảm tiến độ, chất lượng và sản phẩm; báo cáo kết quả định kỳ quý I, 6 tháng, "

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from reportlab.platypus import Table
 
 from cchc_desktop.db import Register
-from cchc_desktop.money_words import format_number
+from cchc_desktop.money_words import capitalize_first, format_number
 from cchc_desktop.progress import AreaStat, TaskState
 from cchc_desktop.queries import KIND_GROUP, KIND_SECTION, appendix_rows
 from cchc_desktop.reports.parts import clean, short_date
@@ -23,6 +23,7 @@ from cchc_desktop.reports.tables import (
 from cchc_desktop.schedule_progress import DONE_LATE
 
 NO_REASON = "Chưa báo cáo lý do"
+OTHER_TASKS = "Nhiệm vụ khác"
 STATS_COLUMNS = (
     Column("TT", 8, "center"),
     Column("Lĩnh vực", 47),
@@ -67,13 +68,19 @@ def _percent(value: float) -> str:
     return format_number(round(value, 1), 1)
 
 
+def area_title(stat: AreaStat) -> str:
+    """Return an area's title in sentence case ("CẢI CÁCH THỂ CHẾ" → "Cải cách thể chế")."""
+    title = clean(stat.title) or OTHER_TASKS
+    return capitalize_first(title.lower()) if title.isupper() else title
+
+
 def stats_table(stats: list[AreaStat], width: float) -> Table:
     """Return the per-area statistics table with its total row."""
     rows = []
     for index, stat in enumerate(stats, start=1):
         total = index == len(stats)
         rows.append(Row(ROW_BOLD if total else ROW_ITEM, [
-            "" if total else str(index), stat.title, str(stat.tasks), str(stat.done),
+            "" if total else str(index), area_title(stat), str(stat.tasks), str(stat.done),
             str(stat.done_late), str(stat.in_progress), str(stat.not_started),
             str(stat.overdue), _percent(stat.percent_done),
         ]))
@@ -108,12 +115,13 @@ def _by_section(states: Iterable[TaskState],
     """Return a section row before each new section, then one row per state."""
     rows: list[Row] = []
     current: tuple[str, str] | None = None
-    for state in states:
+    for index, state in enumerate(states, start=1):
         key = (state.section_code, state.section_title)
         if key != current and any(key):
             rows.append(Row(ROW_SECTION, list(key)))
         current = key
-        base = [state.task.number, clean(state.task.content), clean(state.task.lead_text)]
+        number = clean(state.task.number) or str(index)
+        base = [number, clean(state.task.content), clean(state.task.lead_text)]
         rows.append(Row(ROW_ITEM, base + cells(state)))
     return rows
 
