@@ -285,3 +285,9 @@ def test_an_old_register_gains_the_inspection_tables(tmp_path) -> None:
         assert [i.unit_name for i in ins.inspections_of(register, plan_id)] == ["Phòng Nội vụ"]
     finally:
         register.close()
+
+
+def test_a_peoples_committee_signs_on_behalf() -> None:
+    assert new_plan(2026, Agency(name="Ủy ban nhân dân xã Đắk Long")).signer_authority == "TM."
+    assert new_plan(2026, Agency(name="UBND phường 1")).signer_authority == "TM."
+    assert new_plan(2026, Agency(name="Sở Nội vụ tỉnh Đồng Nai")).signer_authority == ""

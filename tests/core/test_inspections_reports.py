@@ -59,6 +59,7 @@ def dak_ha(register: Register) -> tuple[int, int]:
                           "Đắk Hà về thực hiện công tác cải cách hành chính nhà nước trên địa "
                           "bàn huyện Đắk Hà năm 2022"],
                    signer_name="Hà Tiến", signer_title="Ủy ban nhân dân\nChủ tịch",
+                   signer_authority="TM.",
                    recipients=["TT Huyện ủy (b/c)", "TT HĐND huyện (b/c)", "Sở Nội vụ (b/c)",
                                "UBND các xã, thị trấn (t/h)", "Lưu: VT, NV"])
     plan_id = ins.create_plan(register, plan)
