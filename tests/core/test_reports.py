@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop import services
+from cchc_desktop import repository, services
 from cchc_desktop.db import Register, open_register
 from cchc_desktop.demo import create_demo
 from cchc_desktop.errors import CchcError
 from cchc_desktop.models import Plan, TaskDraft
-from cchc_desktop.progress import save_narrative
+from cchc_desktop.progress import ProgressInput, record_progress, save_narrative
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.cli import run_report
 
@@ -30,6 +30,8 @@ pytestmark = pytest.mark.skipif(
 MM = 72 / 25.4
 TOLERANCE = 1.5
 NARRATIVE = "Đã tổ chức 02 cuộc họp Ban Chỉ đạo CCHC; ban hành 05 văn bản chỉ đạo."
+PROPOSAL = "Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ kiểm soát thủ tục hành chính."
+REASON = "Chờ số liệu PCI năm 2020 của VCCI"
 
 
 def _run(*args: str) -> str:
@@ -98,6 +100,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Register, i
     register = open_register(folder / "so.sqlite")
     plan_id = create_demo(register)
     save_narrative(register, plan_id, "2021-H1", "direction", NARRATIVE)
+    save_narrative(register, plan_id, "2021-H1", "proposals", PROPOSAL)
+    task = next(t for t in repository.list_tasks(register.db, plan_id)
+                if t.content.startswith("Xây dựng Kế hoạch cải thiện chỉ số năng lực"))
+    record_progress(register, task.id, "2021-H1",
+                    ProgressInput("in_progress", 80, "Đã trình dự thảo", reason=REASON),
+                    today=date(2021, 6, 10))
     yield register, plan_id, folder
     register.close()
 
@@ -242,6 +250,11 @@ def test_period_report_text(period_pdf: Path) -> None:
     assert "Tính đến ngày 14/06/2021, Kế hoạch có 53 nhiệm vụ" in flat
     assert "Đã tổ chức họp rút kinh nghiệm Chỉ số CCHC năm 2020" in flat
     assert "Hoàn thành trễ hạn" in flat
+    assert "IV. KIẾN NGHỊ, ĐỀ XUẤT" in text
+    assert PROPOSAL in flat
+    assert REASON in flat
+    assert "Đã trình dự thảo" in flat
+    assert f"Đã trình dự thảo Lý do: {REASON}" not in flat, "the reason is not repeated"
 
 
 def test_overdue_list_text(overdue_pdf: Path) -> None:
@@ -251,6 +264,7 @@ def test_overdue_list_text(overdue_pdf: Path) -> None:
     assert "Danh mục nhiệm vụ cải cách hành chính chậm tiến độ tính đến ngày 05/07/2021" in flat
     assert "Ban hành Kế hoạch theo dõi thi hành pháp luật năm 2020" in flat
     assert "có 4 nhiệm vụ đã quá thời hạn" in flat
+    assert f"Đang thực hiện. Lý do: {REASON}" in flat
     assert page_number_words(pages(overdue_pdf)[0]) == []
 
 
