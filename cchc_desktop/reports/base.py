@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -236,13 +237,18 @@ class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         canv.restoreState()
 
 
+# ReportLab keeps fonts and their subsets in module globals: one document is built at a time.
+_BUILD_LOCK = threading.Lock()
+
+
 def _build(path: str, make_story: Callable[[], Sequence[Flowable]], info: DocumentInfo) -> None:
     """Build the PDF; if a row is taller than a page, build again letting rows be cut."""
-    try:
-        NdDocTemplate(path, info).build(list(make_story()))
-    except LayoutError:
-        with rows_may_split():
+    with _BUILD_LOCK:
+        try:
             NdDocTemplate(path, info).build(list(make_story()))
+        except LayoutError:
+            with rows_may_split():
+                NdDocTemplate(path, info).build(list(make_story()))
 
 
 def build_pdf(path: Path, make_story: Callable[[], Sequence[Flowable]],
