@@ -4,24 +4,30 @@
     python tests/register_worker.py contend DB PLAN N [retry|fail]  add N tasks racing a writer
     python tests/register_worker.py hold-lock DB          take the instance lock, wait for stdin EOF
     python tests/register_worker.py read FILE DB CAP_MB   read a workbook, import it if readable
+    python tests/register_worker.py serve                 fork a child per tab-separated stdin
+                                                          line ("crash\tDB\t…"), print its exit
 
 Every line printed is a marker the parent waits on (flushed at once), so the parent kills the
-process during real work without sleeping.
+process during real work without sleeping. `serve` (POSIX) saves the interpreter start-up and
+imports per child: each command runs in a fresh forked process that the parent may SIGKILL.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 import sys
 import time
+import traceback
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cchc_desktop import repository, services
 from cchc_desktop.db import Register, open_register
+from cchc_desktop.excel import reader as _reader  # noqa: F401  (imported once, before forking)
 from cchc_desktop.excel.appendix import ParsedAppendix, ParsedGroup, ParsedSection, ParsedTask
 from cchc_desktop.importer import import_appendix
 from cchc_desktop.models import Plan, TaskDraft
@@ -96,7 +102,7 @@ def crash(db_path: str, seed: str, size: str) -> None:
     """Import, edit and delete in a loop until killed."""
     register = open_register(db_path)
     rng = random.Random(int(seed))
-    mark("ready")
+    mark(f"ready {os.getpid()}")
     for round_number in range(1, 1000):
         crash_round(register, rng, int(size), f"{seed}-{round_number}")
 
@@ -176,7 +182,73 @@ def read(file_path: str, db_path: str, cap_mb: str) -> None:
     mark(json.dumps(result, ensure_ascii=False))
 
 
-MODES = {"crash": crash, "contend": contend, "hold-lock": hold_lock, "read": read}
+def serve() -> None:
+    """Run each tab-separated command from stdin in a forked child; print "exit PID CODE"."""
+    for line in sys.stdin:
+        args = line.rstrip("\n").split("\t")
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                MODES[args[0]](*args[1:])
+            except BaseException:  # noqa: BLE001 - report and leave the child, never the server
+                traceback.print_exc()
+                code = 1
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        mark(f"exit {pid} {os.waitstatus_to_exitcode(status)}")
+
+
+class ForkServer:
+    """The parent's side of `serve`: start commands, read their markers, learn their exit."""
+
+    def __init__(self, log: Path) -> None:
+        import subprocess
+
+        root = Path(__file__).resolve().parents[1]
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
+        self.log = log
+        self._errors = log.open("w")
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=self._errors, text=True, env=env, cwd=root)
+
+    def start(self, *args: str) -> None:
+        """Run one command (mode and arguments) in a new child."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("\t".join(args) + "\n")
+        self.proc.stdin.flush()
+
+    def readline(self) -> str:
+        """Return the next marker line (empty if the server died)."""
+        assert self.proc.stdout is not None
+        return self.proc.stdout.readline().rstrip("\n")
+
+    def until_exit(self) -> tuple[list[str], int]:
+        """Return the lines printed until the current child's exit, and its exit code."""
+        lines = []
+        while True:
+            line = self.readline()
+            assert line, f"the fork server died: {self.log.read_text()[-2000:]}"
+            if line.startswith("exit "):
+                return lines, int(line.split()[2])
+            lines.append(line)
+
+    def close(self) -> None:
+        """Stop the server."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+        self.proc.stdout.close()
+        self._errors.close()
+
+
+MODES = {"crash": crash, "contend": contend, "hold-lock": hold_lock, "read": read, "serve": serve}
 
 if __name__ == "__main__":
     MODES[sys.argv[1]](*sys.argv[2:])

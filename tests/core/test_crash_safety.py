@@ -1,10 +1,11 @@
 """SIGKILL a process importing and editing a real register file, 50 times: nothing half-done.
 
-The worker (tests/register_worker.py crash) loops: delete the oldest imported plan once there
-are three, import a synthetic appendix of TASKS tasks (marking every chunk written inside the
-transaction), edit four tasks, record progress. The test kills it right after a marker chosen
-by a seeded RNG, then checks the file: integrity, every imported plan whole (TASKS tasks) or
-absent, every change the worker saw committed still there, and each edit with its audit entry.
+The worker (tests/register_worker.py crash, forked by its `serve` mode) loops: delete the oldest
+imported plan once there are three, import a synthetic appendix of TASKS tasks (marking every
+chunk written inside the transaction), edit four tasks, record progress. The test kills it right
+after a marker chosen by a seeded RNG, then checks the file: integrity, every imported plan
+whole (TASKS tasks) or absent, every change the worker saw committed still there, and each edit
+with its audit entry.
 """
 
 from __future__ import annotations
@@ -12,22 +13,23 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import sqlite3
-import subprocess
-import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc_desktop.db import open_register
+import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-WORKER = ROOT / "tests" / "register_worker.py"
+from cchc_desktop.db import open_register
+from tests.register_worker import ForkServer
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="SIGKILL and fork are POSIX")
 KILLS = 50
 LANES = 2
 TASKS = 2000
-MAX_MARKER = 40  # about three rounds of delete / import (4 chunks) / 4 edits / progress
+MAX_MARKER = 24  # past one round of delete / import (4 chunks) / 4 edits / progress
 SEED = 20260105
 
 
@@ -49,32 +51,21 @@ class Seen:
             self.deleted.add(int(rest))
 
 
-def worker_env() -> dict[str, str]:
-    """Return the environment that lets the worker import the app from the repo."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    return env
-
-
-def run_and_kill(db: Path, number: int, after: int, seen: Seen, log: Path) -> None:
-    """Start a worker, kill it right after its after-th marker, then read what it printed."""
-    with log.open("w") as errors:
-        proc = subprocess.Popen(
-            [sys.executable, str(WORKER), "crash", str(db), str(number), str(TASKS)],
-            stdout=subprocess.PIPE, stderr=errors, text=True, env=worker_env(), cwd=ROOT,
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready", log.read_text()
-        last = ""
-        for _ in range(after):
-            last = proc.stdout.readline().strip()
-            assert last, log.read_text()  # the worker must still be working
-            seen.note(last)
-        proc.kill()
-        for line in proc.stdout.read().splitlines():  # printed before it died
-            seen.note(line.strip())
-        proc.stdout.close()
-        assert proc.wait() != 0
+def run_and_kill(server: ForkServer, db: Path, number: int, after: int, seen: Seen) -> None:
+    """Start a worker, SIGKILL it right after its after-th marker, then read what it printed."""
+    server.start("crash", str(db), str(number), str(TASKS))
+    ready, pid = server.readline().split()
+    assert ready == "ready", server.log.read_text()
+    last = ""
+    for _ in range(after):
+        last = server.readline()
+        assert last and not last.startswith("exit "), server.log.read_text()  # still working
+        seen.note(last)
+    os.kill(int(pid), signal.SIGKILL)
+    printed, code = server.until_exit()  # lines it printed before it died
+    for line in printed:
+        seen.note(line)
+    assert code == -signal.SIGKILL
     seen.killed_at[last.split(" ")[0]] += 1
 
 
@@ -131,9 +122,13 @@ def kill_lane(folder: Path, lane: int, kills: int) -> Seen:
     open_register(db).close()
     rng = random.Random(SEED + lane)
     seen = Seen()
-    for number in range(kills):
-        run_and_kill(db, number, rng.randint(1, MAX_MARKER), seen, folder / "worker.log")
-        check_register(db, seen)
+    server = ForkServer(folder / "worker.log")
+    try:
+        for number in range(kills):
+            run_and_kill(server, db, number, rng.randint(1, MAX_MARKER), seen)
+            check_register(db, seen)
+    finally:
+        server.close()
     register = open_register(db)  # the app opens it as usual afterwards
     register.close()
     return seen
