@@ -4,7 +4,8 @@
 POSIX both honour) holding JSON: pid, host, OS user, time and a random token. If the file is
 already there the register is open elsewhere and RegisterInUse tells who, so the window can
 offer "open read-only" or "cancel". A lock left by a crash is taken over silently when its pid
-is dead on this host; a lock from another PC (a shared folder) cannot be checked and stays.
+is dead on this host, or when this host has restarted since (a power cut: the pid may since
+belong to another program); a lock from another PC (a shared folder) cannot be checked.
 
 The lock is advice for people, not what keeps the file sound: SQLite's own locking (WAL with a
 busy timeout, see db.py) keeps two writers from corrupting the register even if both run.
@@ -28,19 +29,21 @@ from cchc_desktop.db import os_user
 from cchc_desktop.errors import RegisterError
 
 LOCK_SUFFIX = ".lock"
+BOOT_TOLERANCE_SECONDS = 120
 # An empty or garbled lock younger than this may be one being written right now.
 UNREADABLE_GRACE_SECONDS = 30
 
 
 @dataclass(frozen=True)
 class LockOwner:
-    """Who holds a register: process id, computer, OS user, since when (ISO), and a token."""
+    """Who holds a register: process, computer, OS user, since when (ISO), token, host boot."""
 
     pid: int
     host: str
     user: str
     since: str
     token: str = ""
+    boot: int = 0  # when the holder's computer started (epoch seconds), 0 if unknown
 
     def describe(self) -> str:
         """Describe the holder in Vietnamese ("máy 'PC-01', người dùng 'lan', từ 08:05 …")."""
@@ -79,6 +82,12 @@ def this_host() -> str:
 if sys.platform == "win32":
     import ctypes
 
+    def boot_time() -> int:
+        """Return when this computer started, in seconds since the epoch (0 if unknown)."""
+        kernel32 = ctypes.windll.kernel32
+        kernel32.GetTickCount64.restype = ctypes.c_ulonglong
+        return int(time.time() - kernel32.GetTickCount64() / 1000)
+
     def pid_alive(pid: int) -> bool:
         """Return True when a process with this id runs on this computer."""
         if pid <= 0:
@@ -95,6 +104,17 @@ if sys.platform == "win32":
             kernel32.CloseHandle(handle)
 
 else:
+
+    def boot_time() -> int:
+        """Return when this computer started, in seconds since the epoch (0 if unknown)."""
+        try:
+            with open("/proc/stat", encoding="ascii") as handle:
+                for line in handle:
+                    if line.startswith("btime "):
+                        return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
 
     def pid_alive(pid: int) -> bool:
         """Return True when a process with this id runs on this computer."""
@@ -116,14 +136,20 @@ def read_owner(register_path: str | Path) -> LockOwner | None:
     try:
         data = json.loads(lock_path(register_path).read_text(encoding="utf-8"))
         return LockOwner(int(data["pid"]), str(data["host"]), str(data.get("user", "")),
-                         str(data.get("since", "")), str(data.get("token", "")))
+                         str(data.get("since", "")), str(data.get("token", "")),
+                         int(data.get("boot", 0)))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def is_stale(owner: LockOwner) -> bool:
     """Return True when the holder was a process on this computer that no longer runs."""
-    return owner.host == this_host() and not pid_alive(owner.pid)
+    if owner.host != this_host():
+        return False
+    boot = boot_time()
+    if owner.boot and boot and abs(owner.boot - boot) > BOOT_TOLERANCE_SECONDS:
+        return True  # written before this computer last started
+    return not pid_alive(owner.pid)
 
 
 class InstanceLock:
@@ -158,7 +184,8 @@ class InstanceLock:
 def _try_create(register_path: Path) -> InstanceLock | None:
     """Create the lock file if none exists; return the lock, or None if it exists."""
     owner = LockOwner(os.getpid(), this_host(), os_user(),
-                      datetime.now().isoformat(timespec="seconds"), secrets.token_hex(8))
+                      datetime.now().isoformat(timespec="seconds"), secrets.token_hex(8),
+                      boot_time())
     try:
         fd = os.open(lock_path(register_path), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:

@@ -93,6 +93,17 @@ def test_stale_lock_of_a_dead_process_here_is_taken_over(tmp_path: Path) -> None
         assert lock.held() and lock.owner.token != "khac"
 
 
+@pytest.mark.skipif(not instance_lock.boot_time(), reason="boot time unknown here")
+def test_lock_written_before_a_restart_is_stale_even_if_its_pid_now_runs(tmp_path: Path) -> None:
+    path = tmp_path / "so.sqlite"
+    write_lock(path, pid=os.getppid(), boot=instance_lock.boot_time() - 3600)  # a power cut
+    with acquire(path) as lock:
+        assert lock.held() and lock.owner.boot == instance_lock.boot_time()
+    write_lock(path, pid=os.getppid(), boot=instance_lock.boot_time())
+    with pytest.raises(RegisterInUse):
+        acquire(path)
+
+
 def test_lock_from_another_computer_is_respected_unless_taken_over(tmp_path: Path) -> None:
     path = tmp_path / "so.sqlite"
     write_lock(path, pid=dead_pid(), host="MAY-KE-TOAN-02")
