@@ -3,27 +3,23 @@
 audit.py writes one row per change inside the change's transaction (who: officer name and OS
 user; when; before → after as JSON). This module only reads: query() with an AuditFilter,
 AuditEntry.changes() for a field-by-field "before → after", export_xlsx() for the officer's
-inspector. Search text is folded (no case, no marks, đ→d) like every other search in the app.
+inspector (through excel.writer: text never becomes a formula). Search text is folded (no case,
+no marks, đ→d) like every other search in the app.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
 from cchc_desktop.db import Register
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.excel.writer import BookWriter, CellStyle, Column, Row, SheetSpec
+from cchc_desktop.vietnamese import fold, search_fold
 
 ACTION_LABELS = {
     "add": "Thêm", "edit": "Sửa", "delete": "Xóa", "restore": "Khôi phục",
@@ -56,7 +52,7 @@ _VALUE = "Giá trị"
 EXCEL_HEADERS = ["Thời điểm", "Cán bộ", "Tài khoản máy", "Thao tác", "Đối tượng", "Mã",
                  "Thay đổi", "Trước (JSON)", "Sau (JSON)"]
 _EXCEL_WIDTHS = [19, 22, 16, 18, 20, 8, 80, 40, 40]
-_EXCEL_MAX_TEXT = 32_767
+EXCEL_SHEET = "Nhật ký thay đổi"
 
 
 @dataclass(frozen=True)
@@ -179,7 +175,7 @@ def _decode(raw: str | None) -> Any:
 
 def _label_keys(labels: dict[str, str], folded: str) -> list[str]:
     """Return the keys whose Vietnamese label contains the folded text."""
-    return [key for key, label in labels.items() if folded in fold(label)]
+    return [key for key, label in labels.items() if folded in search_fold(label)]
 
 
 def _where(flt: AuditFilter) -> tuple[str, list[Any]]:
@@ -199,7 +195,7 @@ def _where(flt: AuditFilter) -> tuple[str, list[Any]]:
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
-    folded = fold(flt.text)
+    folded = search_fold(flt.text)
     if folded:
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", folded) + "%"
         text = ("cchc_fold(officer || ' ' || os_user || ' ' || action || ' ' || entity || ' ' "
@@ -218,7 +214,7 @@ def _where(flt: AuditFilter) -> tuple[str, list[Any]]:
 
 def _prepare(register: Register) -> None:
     """Register the folding function the text filter uses on this connection."""
-    register.db.conn.create_function("cchc_fold", 1, fold, deterministic=True)
+    register.db.conn.create_function("cchc_fold", 1, search_fold, deterministic=True)
 
 
 def query(register: Register, flt: AuditFilter | None = None) -> list[AuditEntry]:
@@ -255,44 +251,31 @@ def choices(register: Register) -> dict[str, list[str]]:
     }
 
 
-def _excel_text(sheet: WriteOnlyWorksheet, value: str, wrap: bool = False) -> WriteOnlyCell:
-    """Return a text cell that Excel shows literally (never a formula, no illegal characters)."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)[:_EXCEL_MAX_TEXT]
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"  # "=…" typed by an officer must not become a formula
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return cell
+def _excel_spec() -> SheetSpec:
+    """Return the sheet layout: a bold header row, then one row per change, filterable."""
+    columns = [Column(title, width) for title, width in zip(EXCEL_HEADERS, _EXCEL_WIDTHS,
+                                                            strict=True)]
+    text = CellStyle(size=11, border=False, wrap=False)
+    body = [CellStyle(size=11, border=False, wrap=False, number_format="dd/mm/yyyy hh:mm:ss"),
+            text, text, text, text, CellStyle(size=11, border=False, wrap=False, align="right"),
+            CellStyle(size=11, border=False, wrap=True), text, text]
+    header = CellStyle(size=11, bold=True, border=False, wrap=False, fill="D9E1F2")
+    return SheetSpec(EXCEL_SHEET, columns, {"header": header, "entry": body}, header_row=1,
+                     autofilter=True, print_setup=False)
 
 
-def _excel_row(sheet: WriteOnlyWorksheet, entry: AuditEntry) -> list[Any]:
-    """Return the cells of one exported entry."""
-    when = entry.when
-    stamp = WriteOnlyCell(sheet, value=when if when else entry.at)
-    stamp.number_format = "dd/mm/yyyy hh:mm:ss"
-    texts = [entry.officer, entry.os_user, entry.action_label, entry.entity_label]
-    return [stamp, *(_excel_text(sheet, text) for text in texts), entry.entity_id,
-            _excel_text(sheet, entry.summary(width=500), wrap=True),
-            _excel_text(sheet, entry.before_json), _excel_text(sheet, entry.after_json)]
+def _excel_rows(entries: Iterable[AuditEntry]) -> Iterator[Row]:
+    """Yield the header row, then one row per entry."""
+    yield Row("header", EXCEL_HEADERS, height=16)
+    for entry in entries:
+        yield Row("entry", [entry.when or entry.at, entry.officer, entry.os_user,
+                            entry.action_label, entry.entity_label, entry.entity_id,
+                            entry.summary(width=500), entry.before_json, entry.after_json])
 
 
 def export_xlsx(entries: Iterable[AuditEntry], path: str | Path) -> int:
     """Write entries to an .xlsx workbook (one sheet, filterable); return the row count."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Nhật ký thay đổi")
-    for index, width in enumerate(_EXCEL_WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = [_excel_text(sheet, text) for text in EXCEL_HEADERS]
-    for cell in header:
-        cell.font = bold
-    sheet.append(header)
-    rows = 0
-    for entry in entries:
-        sheet.append(_excel_row(sheet, entry))
-        rows += 1
-    last = chr(ord("A") + len(EXCEL_HEADERS) - 1)
-    sheet.auto_filter.ref = f"A1:{last}{rows + 1}"
-    book.save(Path(path))
-    return rows
+    with BookWriter() as book:
+        sheet = book.add_sheet(_excel_spec(), _excel_rows(entries))
+        book.save(Path(path))
+    return sheet.row_count - 1

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,10 +38,12 @@ from PySide6.QtWidgets import (
 from cchc_desktop import audit_view
 from cchc_desktop.audit_view import AuditEntry, AuditFilter
 from cchc_desktop.db import Register
+from cchc_desktop.errors import CchcError
 
 HEADERS = ["Thời điểm", "Cán bộ", "Tài khoản máy", "Thao tác", "Đối tượng", "Mã", "Thay đổi"]
 COL_AT, COL_OFFICER, COL_OS_USER, COL_ACTION, COL_ENTITY, COL_ID, COL_CHANGES = range(7)
 _WIDTHS = (140, 150, 110, 130, 130, 60)
+SEARCH_DELAY_MS = 250
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -119,6 +122,7 @@ class AuditDialog(QDialog):
         self.from_date, self.to_date = QDateEdit(), QDateEdit()
         self.officer_box, self.entity_box, self.action_box = QComboBox(), QComboBox(), QComboBox()
         self.search_box = QLineEdit()
+        self.search_timer = QTimer(self)
         self.count_label = QLabel()
         self.export_button = QPushButton("Xuất Excel…")
         self.message_box: QMessageBox | None = None
@@ -140,7 +144,10 @@ class AuditDialog(QDialog):
             edit.dateChanged.connect(self.refresh)
         self.search_box.setPlaceholderText("Tìm trong nội dung thay đổi (không cần dấu)…")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(self.refresh)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search_box.textChanged.connect(self.search_timer.start)  # refresh once typing stops
         for box in (self.officer_box, self.entity_box, self.action_box):
             box.currentIndexChanged.connect(self.refresh)
         self.table.setModel(self.model)
@@ -211,7 +218,9 @@ class AuditDialog(QDialog):
         """Query the trail with the current filter and show the result."""
         flt = self.current_filter()
         entries = audit_view.query(self.register, flt)
-        total = audit_view.count(self.register, flt)
+        total = len(entries)
+        if total >= flt.limit:
+            total = audit_view.count(self.register, flt)
         self.model.set_rows(entries)
         shown = f"{len(entries)} / {total}" if total > len(entries) else str(total)
         self.count_label.setText(f"{shown} thay đổi")
@@ -240,6 +249,9 @@ class AuditDialog(QDialog):
             return
         try:
             rows = self.export_to(path)
+        except CchcError as error:
+            self.show_message(QMessageBox.Icon.Warning, "Không xuất được", str(error))
+            return
         except OSError as error:
             self.show_message(QMessageBox.Icon.Warning, "Không xuất được",
                               f"Không ghi được tệp '{Path(path).name}': {error.strerror or error}."

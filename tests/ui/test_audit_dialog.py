@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 
 from cchc_desktop import repository, services
 from cchc_desktop.db import Register
+from cchc_desktop.errors import CchcError
 from cchc_desktop.models import Agency
 from ui.audit_dialog import COL_ACTION, COL_OFFICER, HEADERS, AuditDialog
 
@@ -52,8 +53,9 @@ def test_shows_the_trail_and_filters_it(qtbot, trail: Register) -> None:
     assert detail.startswith("Sửa · Nhiệm vụ #") and "Sau:   Nội dung đã sửa lại" in detail
     select(dialog.action_box, "Mọi thao tác")
     qtbot.keyClicks(dialog.search_box, "DA SUA LAI")
-    assert dialog.model.rowCount() == 1
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)  # refreshed once typing stopped
     dialog.search_box.clear()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == total)
     select(dialog.officer_box, "Lê Văn An")
     assert dialog.model.rowCount() == 1
     select(dialog.officer_box, "Mọi người sửa")
@@ -61,6 +63,13 @@ def test_shows_the_trail_and_filters_it(qtbot, trail: Register) -> None:
     dialog.to_check.setChecked(True)
     assert dialog.model.rowCount() == 5
     assert dialog.model.index(0, COL_ACTION).data() in {"Thêm", "Nhập phụ lục", "Sửa"}
+
+
+def test_export_to_a_missing_folder_is_refused(qtbot, trail: Register, tmp_path: Path) -> None:
+    dialog = AuditDialog(trail)
+    qtbot.addWidget(dialog)
+    with pytest.raises(CchcError, match="không tồn tại"):
+        dialog.export_to(tmp_path / "khong-co" / "nhat-ky.xlsx")
 
 
 def test_export_writes_every_matching_entry(qtbot, trail: Register, tmp_path: Path) -> None:
