@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="CCHC Desktop — sổ theo dõi kế hoạch cải cách hành chính.",
     )
     _add_db(parser)
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     imp = sub.add_parser("import", help="nhập phụ lục kế hoạch từ Excel")
     imp.add_argument("file", type=Path)
@@ -118,7 +119,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     """Open the desktop app on the register."""
     from ui.app import run_app
 
-    return run_app(_register_path(args))
+    return run_app(_register_path(args), quit_after_start=args.quit_after_start)
 
 
 def _not_yet(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_dir
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cchc_desktop.db import APP_NAME, Register, open_register
@@ -41,6 +42,9 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """Return the QApplication (creating it once) with the app's names set."""
+    from ui.pyside_fix import protect_none
+
+    protect_none()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or sys.argv[:1])
@@ -69,8 +73,19 @@ def startup_summary(window: QWidget, register: Register, today: date | None = No
     return alerts.summary()
 
 
-def run_app(register_path: Path) -> int:
-    """Open the main window on a register and run the event loop."""
+def _report_started(window: QWidget) -> None:
+    """Print what the main window shows, then quit (used with --quit-after-start)."""
+    window.repaint()
+    print(f"Cửa sổ chính đã mở: {window.windowTitle()}", flush=True)
+    QApplication.quit()
+
+
+def run_app(register_path: Path, quit_after_start: bool = False) -> int:
+    """Open the main window on a register and run the event loop.
+
+    quit_after_start closes the app once the main window has been painted (smoke tests and
+    start-up timing of the frozen build).
+    """
     from ui.first_run import FirstRunWizard
     from ui.main_window import MainWindow
 
@@ -84,11 +99,14 @@ def run_app(register_path: Path) -> int:
         return 1
     from cchc_desktop.first_run import first_run_needed
 
-    if first_run_needed(register):
+    if first_run_needed(register) and not quit_after_start:
         FirstRunWizard(register).exec()
     window = MainWindow(register)
     window.show()
-    startup_summary(window, register)
+    if quit_after_start:
+        QTimer.singleShot(0, lambda: _report_started(window))
+    else:
+        startup_summary(window, register)
     code = app.exec()
     window.register.close()
     return int(code)
