@@ -41,10 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--unit", default=None)
     _add_db(exp)
     rep = sub.add_parser("report", help="in báo cáo PDF theo Nghị định 30/2020")
-    rep.add_argument("kind", help="plan | period | overdue")
+    rep.add_argument("kind", help="plan | period | overdue | kiem-tra | ket-luan")
     rep.add_argument("-o", "--output", type=Path, required=True)
     rep.add_argument("--plan", type=int, default=None)
     rep.add_argument("--period", default=None, help="2026-Q1 | 2026-H1 | 2026-Q3 | 2026-9M | 2026")
+    rep.add_argument("--unit", default=None, help="đơn vị được kiểm tra (cho ket-luan)")
     _add_db(rep)
     demo = sub.add_parser("demo", help="tạo sổ mẫu với kế hoạch CCHC mẫu")
     _add_db(demo)
@@ -105,10 +106,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Write an official PDF report (NĐ 30/2020 layout)."""
     from cchc_desktop.reports.cli import run_report
+    from cchc_desktop.reports.inspection_kinds import (
+        INSPECTION_REPORT_KINDS,
+        run_inspection_report,
+    )
 
     register = _open(args)
     try:
-        path = run_report(register, args.kind, args.output, args.plan, args.period)
+        if args.kind.strip().lower() in INSPECTION_REPORT_KINDS:
+            path = run_inspection_report(register, args.kind, args.output, args.plan, args.unit)
+        else:
+            path = run_report(register, args.kind, args.output, args.plan, args.period)
     finally:
         register.close()
     print(f"Đã ghi báo cáo '{path}'.")

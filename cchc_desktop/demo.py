@@ -59,6 +59,9 @@ def create_demo(register: Register, keep_agency: bool = False) -> int:
     plan = Plan(id=0, **data["plan"])
     plan_id = import_appendix(register, parsed, plan)
     _add_progress(register, plan_id, data)
+    from cchc_desktop.inspections_demo import add_inspection_demo
+
+    add_inspection_demo(register)
     return plan_id
 
 

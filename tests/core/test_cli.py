@@ -55,3 +55,12 @@ def test_report_writes_a_pdf_and_refuses_unknown_kinds(tmp_path: Path) -> None:
     bad = run_cli("report", "lich", "-o", str(tmp_path / "y.pdf"), "--db", str(db))
     assert bad.returncode == 1 and "Không có loại báo cáo" in bad.stderr
     assert not (tmp_path / "y.pdf").exists()
+
+
+def test_inspection_plan_report_from_the_demo(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite"
+    assert run_cli("demo", "--db", str(db)).returncode == 0
+    out = tmp_path / "kiem-tra.pdf"
+    done = run_cli("report", "kiem-tra", "-o", str(out), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
