@@ -39,10 +39,22 @@ from cchc_desktop.excel.export import ExportOptions, export_workbook, unit_task_
 from cchc_desktop.excel.templates import PlanUnit, TemplateFile, plan_units, write_templates
 from cchc_desktop.reports.choices import period_choices
 from ui.ops import Ops
-from ui.returns_preview import COL_CHOICE, COL_CONTENT, ChoiceDelegate, ReturnsPreviewModel
+from ui.returns_preview import (
+    COL_CHOICE,
+    COL_CONFLICT,
+    COL_CONTENT,
+    COL_NEW,
+    COL_NUMBER,
+    COL_OLD,
+    COL_UNITS,
+    ChoiceDelegate,
+    ReturnsPreviewModel,
+)
 
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 RETURN_FILTER = "Bảng tính (*.xlsx *.xlsm *.xls *.ods)"
+COLUMN_WIDTHS = {COL_NUMBER: 50, COL_CONTENT: 300, COL_UNITS: 150, COL_CONFLICT: 150,
+                 COL_CHOICE: 170}
 
 
 def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
@@ -302,8 +314,13 @@ class ReturnsDialog(_ExchangeDialog):
         self.table.setItemDelegateForColumn(COL_CHOICE, ChoiceDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT,
-                                                            QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        for column in (COL_OLD, COL_NEW):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.files_list.setWordWrap(True)
+        self.problems_list.setWordWrap(True)
         lists = QSplitter(Qt.Orientation.Horizontal)
         lists.addWidget(self.files_list)
         lists.addWidget(self.problems_list)
@@ -369,6 +386,7 @@ class ReturnsDialog(_ExchangeDialog):
         for problem in preview.problems:
             mark = "Lỗi" if problem.severity == "error" else "Lưu ý"
             self.problems_list.addItem(f"{mark}: {problem}")
+            self.problems_list.item(self.problems_list.count() - 1).setToolTip(str(problem))
         self.model.set_preview(preview)
         self.table.resizeRowsToContents()
         conflicts = len(preview.conflicts)
