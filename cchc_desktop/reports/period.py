@@ -53,6 +53,7 @@ from cchc_desktop.reports.parts import (
     para,
     short_date,
 )
+from cchc_desktop.reports.period_extras import extras_story, one_stop_sentences, target_rows
 from cchc_desktop.reports.progress_tables import (
     OTHER_TASKS,
     area_title,
@@ -138,6 +139,8 @@ class PeriodDocument:
     appendix_note: str
     progress: list[Row]
     info: DocumentInfo
+    targets: list[Row] = field(default_factory=list)
+    one_stop: list[str] = field(default_factory=list)
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -249,6 +252,8 @@ def collect_period(register: Register, plan_id: int, period_code: str | None,
                       f"{short_date(today)} của {ctx.issuer})",
         progress=progress_rows(register, plan_id, states),
         info=DocumentInfo(f"Báo cáo CCHC {phrase}", ctx.issuer, summary),
+        targets=target_rows(register, period.code),
+        one_stop=one_stop_sentences(register, period.code),
     )
 
 
@@ -270,6 +275,7 @@ def _results_part(data: PeriodDocument) -> list[Flowable]:
         story.append(para(f"{_letter(index)}) {area.title}", STYLES.heading))
         story += [para(area.counts, STYLES.body)]
         story += [para(text, STYLES.body) for text in area.paragraphs]
+    story += extras_story(data.targets, data.one_stop, content_width(PORTRAIT), 3)
     return story
 
 
