@@ -103,6 +103,7 @@ def appendix_sheet(register: Register, options: ExportOptions) -> tuple[SheetSpe
                      header_row=len(titles) + 1, merged_kinds=st.MERGED_KINDS)
 
     def all_rows() -> Iterator[Row]:
+        """Yield the title, header and body rows."""
         yield from title_rows(titles)
         yield Row("header", [c.title for c in columns])
         yield from body_rows(rows, with_notes)

@@ -59,6 +59,7 @@ def _task_row(state: TaskState) -> Row:
 def summary_line(states: list[TaskState]) -> str:
     """Count tasks by state in one sentence for the foot of the sheet."""
     def count(*codes: str) -> int:
+        """Count tasks in any of the statuses."""
         return sum(1 for s in states if s.status in codes)
 
     overdue = sum(1 for s in states if s.overdue)
@@ -112,6 +113,7 @@ def progress_sheet(
     groups = {g.id: g for g in repository.list_groups(register.db, plan.id)}
 
     def rows() -> Iterator[Row]:
+        """Yield the title rows, then the body."""
         yield from title_rows(titles)
         yield from _body(states, groups)
 

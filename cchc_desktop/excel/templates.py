@@ -193,6 +193,7 @@ def _data_sheet(book: BookWriter, ctx: _Context) -> SheetWriter:
                      merged_kinds=st.MERGED_KINDS, protect=True, autofilter=True)
 
     def rows() -> Iterator[Row]:
+        """Yield the title rows, then the table."""
         yield from title_rows(titles)
         yield from _data_rows(ctx.tasks, ctx.entries, ctx.dues)
 
@@ -210,6 +211,7 @@ def _letter(key: str) -> str:
 def _add_validations(sheet: SheetWriter, first: int, last: int) -> None:
     """Add the status drop-down, the 0–100 percent check and the completion date check."""
     def add(key: str, rule: DataValidation, prompt: str, error: str) -> None:
+        """Attach a rule with its messages to a column's body cells."""
         rule.error, rule.errorTitle, rule.showErrorMessage = error, "Giá trị không hợp lệ", True
         rule.prompt, rule.promptTitle, rule.showInputMessage = prompt, COLUMNS[key].title[:32], True
         rule.add(f"{_letter(key)}{first}:{_letter(key)}{last}")

@@ -13,14 +13,10 @@ Characters XML cannot hold are dropped and text is cut at Excel's 32,767-charact
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
@@ -28,7 +24,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from cchc_desktop.errors import CchcError
@@ -367,79 +362,13 @@ def _sheet_title(title: str) -> str:
     return (cleaned or "Sheet")[:31]
 
 
-def new_workbook() -> Workbook:
-    """Return a write-only workbook whose default font is Times New Roman 12.
+# The workbook half lives in writer_book.py; these names stay importable from here.
+from cchc_desktop.excel.writer_book import (  # noqa: E402
+    BookWriter,
+    check_target,
+    new_workbook,
+    save_atomically,
+)
 
-    Column widths are counted in the default font's digit width: with Calibri (replaced by a
-    wider font where it is not installed, as on Linux) LibreOffice draws every column wider
-    than Excel does and cuts text at the page edge.
-    """
-    book = Workbook(write_only=True)
-    default = Font(name=FONT_NAME, size=12)
-    book._fonts = IndexedList([default])
-    book._named_styles["Normal"].font = Font(name=FONT_NAME, size=12)
-    return book
-
-
-@dataclass
-class BookWriter:
-    """A write-only workbook with its sheets, saved atomically to a path."""
-
-    book: Workbook = field(default_factory=new_workbook)
-    sheets: list[SheetWriter] = field(default_factory=list)
-
-    def add_sheet(self, spec: SheetSpec, rows: Iterable[Row]) -> SheetWriter:
-        """Create a sheet, write its rows and finish it."""
-        writer = SheetWriter(self.book, spec)
-        self.sheets.append(writer)
-        writer.write(rows)
-        writer.finish()
-        return writer
-
-    def save(self, path: Path) -> Path:
-        """Save next to the target, then move into place (never a half-written file)."""
-        return save_atomically(self.book, path)
-
-    def __enter__(self) -> BookWriter:
-        return self
-
-    def __exit__(self, kind: object, error: object, tb: object) -> None:
-        """Close the sheets' temp files when writing failed (nothing is saved)."""
-        if error is None:
-            return
-        for sheet in self.sheets:
-            with contextlib.suppress(Exception):
-                sheet.ws.close()
-
-
-def check_target(path: Path) -> Path:
-    """Refuse a target whose folder does not exist (before anything is written)."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"Thư mục '{path.parent}' không tồn tại; không ghi được tệp "
-                          f"'{path.name}'.")
-    if path.is_dir():
-        raise ExportError(f"'{path}' là một thư mục; hãy chọn tên tệp .xlsx.")
-    return path
-
-
-def save_atomically(book: Workbook, path: Path) -> Path:
-    """Save a workbook to a temp file in the target folder and rename it onto path."""
-    path = check_target(path)
-    folder = path.parent
-    handle, temp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".cchc-", dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        book.save(temp)
-        os.replace(temp, path)
-    except PermissionError:
-        raise ExportError(
-            f"Không ghi được tệp '{path.name}': tệp đang mở trong Excel hoặc thư mục không "
-            "cho phép ghi. Hãy đóng tệp rồi thử lại."
-        ) from None
-    except OSError as error:
-        raise ExportError(f"Không ghi được tệp '{path.name}': {error.strerror or error}.") from None
-    finally:
-        temp.unlink(missing_ok=True)
-    return path
+__all__ = ["BookWriter", "CellStyle", "Column", "ExportError", "Row", "SheetSpec", "SheetWriter",
+           "check_target", "clean_text", "is_risky", "new_workbook", "save_atomically"]

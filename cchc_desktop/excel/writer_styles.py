@@ -39,12 +39,14 @@ def _row(first: CellStyle, second: CellStyle, rest: CellStyle, count: int) -> li
 def appendix_styles(count: int) -> dict[str, CellStyle | list[CellStyle]]:
     """Return the styles of every row kind of the appendix sheet (count columns)."""
     def task(number_format: str) -> list[CellStyle]:
+        """Return a task row's styles with the budget in a number format."""
         styles = _row(CENTER, BODY, BODY, count)
         styles[5] = CENTER
         styles[6] = CellStyle(align="right", number_format=number_format)
         return styles
 
     def total(number_format: str) -> list[CellStyle]:
+        """Return the total row's styles."""
         styles = _row(BOLD_CENTER, BOLD_CENTER, BOLD, count)
         styles[6] = CellStyle(bold=True, align="right", number_format=number_format)
         return styles
