@@ -42,9 +42,6 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """Return the QApplication (creating it once) with the app's names set."""
-    from ui.pyside_fix import protect_none
-
-    protect_none()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or sys.argv[:1])
