@@ -113,6 +113,11 @@ def insert_plan(db: Database, plan: Plan) -> int:
     return _insert(db, "plans", _to_row(plan))
 
 
+def plan_values(plan: Plan) -> dict[str, Any]:
+    """Return the column values of a plan (without its id)."""
+    return _to_row(plan)
+
+
 def update_plan(db: Database, plan: Plan) -> None:
     """Write a plan's fields."""
     db.table("plans").update(plan.id, _to_row(plan))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
@@ -11,7 +12,7 @@ from sqlite_utils import Database
 from cchc_desktop import audit, repository
 from cchc_desktop.db import Register
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.models import AUTHORITIES, Plan, Task, TaskDraft
+from cchc_desktop.models import AUTHORITIES, Agency, Plan, Task, TaskDraft
 from cchc_desktop.task_text import ImportCancelled, area_of, search_text
 from cchc_desktop.units import UnitIndex, link_task_units
 from cchc_desktop.vietnamese import collapse_spaces
@@ -41,10 +42,14 @@ def _validate_plan(plan: Plan) -> Plan:
 
 
 def create_plan(register: Register, plan: Plan) -> int:
-    """Create an empty plan and return its id."""
+    """Create an empty plan and return its id (a non-zero plan.id is kept: redo after undo)."""
     with register.transaction() as db:
         plan = _validate_plan(plan)
-        plan_id = repository.insert_plan(db, plan)
+        if plan.id:
+            plan_id = plan.id
+            db.table("plans").insert({"id": plan_id, **repository.plan_values(plan)})
+        else:
+            plan_id = repository.insert_plan(db, plan)
         audit.record(db, "add", "plan", plan_id, after=plan)
     return plan_id
 
@@ -73,10 +78,53 @@ def touch_plan(register: Register, plan_id: int) -> None:
         db.execute("UPDATE plans SET opened_at = datetime('now', 'subsec') WHERE id = ?", [plan_id])
 
 
+def plan_task_count(register: Register, plan_id: int) -> int:
+    """Return how many tasks a plan has."""
+    sql = "SELECT count(*) FROM tasks WHERE plan_id = ?"
+    return int(register.db.execute(sql, [plan_id]).fetchone()[0])
+
+
 def current_plan_id(register: Register) -> int | None:
     """Return the most recently opened or imported plan, if any."""
     plans = repository.list_plans(register.db)
     return plans[0].id if plans else None
+
+
+# Agency -------------------------------------------------------------------------------------
+
+_ABBREVIATION_RE = re.compile(r"^[^\W_][\w.-]*$")
+
+
+def validate_agency(agency: Agency) -> Agency:
+    """Refuse an agency without a name or place, or an abbreviation with spaces; tidy text."""
+    tidy = Agency(**{k: collapse_spaces(v) for k, v in asdict(agency).items()})
+    if not tidy.name:
+        raise ValidationError("Tên cơ quan không được để trống.")
+    if not tidy.place:
+        raise ValidationError("Địa danh (dùng trong dòng “…, ngày … tháng … năm …”) không "
+                              "được để trống.")
+    if tidy.abbreviation and not _ABBREVIATION_RE.match(tidy.abbreviation):
+        raise ValidationError(f"Ký hiệu viết tắt “{tidy.abbreviation}” chỉ gồm chữ, số, dấu "
+                              "chấm hoặc gạch nối, không có khoảng trắng (ví dụ UBND, SNV).")
+    if len(tidy.abbreviation) > 20:
+        raise ValidationError("Ký hiệu viết tắt quá dài (tối đa 20 ký tự).")
+    return tidy
+
+
+def get_agency(register: Register) -> Agency:
+    """Return the agency settings."""
+    return repository.get_agency(register.db)
+
+
+def save_agency(register: Register, agency: Agency, validate: bool = True) -> Agency:
+    """Write the agency settings; return the previous ones (undo writes them back unchecked)."""
+    with register.transaction() as db:
+        before = repository.get_agency(db)
+        if validate:
+            agency = validate_agency(agency)
+        repository.save_agency(db, agency)
+        audit.record(db, "edit", "agency", 1, before=before, after=agency)
+    return before
 
 
 # Tasks --------------------------------------------------------------------------------------
@@ -174,15 +222,18 @@ def restore_task(register: Register, snapshot: dict[str, Any]) -> None:
 
 
 def move_task(register: Register, task_id: int, offset: int) -> bool:
-    """Swap a task with its neighbour above (offset -1) or below (+1); False at an edge."""
+    """Swap a task with its neighbour above (offset -1) or below (+1) in the same group (or
+    among the tasks outside groups of its section); False at an edge."""
     with register.transaction() as db:
         task = repository.get_task(db, task_id)
         op, order = ("<", "DESC") if offset < 0 else (">", "ASC")
         sql = (
             f"SELECT id, position FROM tasks WHERE plan_id = ? AND position {op} ? "
+            "AND section_id IS ? AND group_id IS ? "
             f"ORDER BY position {order} LIMIT 1"
         )
-        rows = list(db.query(sql, [task.plan_id, task.position]))
+        rows = list(db.query(sql, [task.plan_id, task.position, task.section_id,
+                                   task.group_id]))
         if not rows:
             return False
         other = rows[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -125,11 +126,14 @@ def _validate(db: Database, unit: Unit) -> None:
 
 
 def add_unit(register: Register, unit: Unit) -> int:
-    """Add a unit to the directory and return its id."""
+    """Add a unit to the directory and return its id (a non-zero unit.id is kept)."""
     with register.transaction() as db:
         unit = replace(unit, name=collapse_spaces(unit.name))
         _validate(db, unit)
         unit_id = repository.insert_unit(db, unit, fold(unit.name))
+        if unit.id and unit_id != unit.id:  # redo after undo: the unit gets its id back
+            db.execute("UPDATE units SET id = ? WHERE id = ?", [unit.id, unit_id])
+            unit_id = unit.id
         audit.record(db, "add", "unit", unit_id, after=unit)
     return unit_id
 
@@ -171,3 +175,48 @@ def unit_task_counts(register: Register) -> dict[int, int]:
     """Return how many tasks link to each unit."""
     sql = "SELECT unit_id, count(DISTINCT task_id) AS n FROM task_units GROUP BY unit_id"
     return {row["unit_id"]: row["n"] for row in register.db.query(sql)}
+
+
+def delete_unit(register: Register, unit_id: int) -> Unit:
+    """Delete a unit no task names (undoing its addition); return it."""
+    with register.transaction() as db:
+        unit = repository.get_unit(db, unit_id)
+        linked = db.execute("SELECT count(*) FROM task_units WHERE unit_id = ?", [unit_id])
+        if linked.fetchone()[0]:
+            raise ValidationError(f"Đơn vị '{unit.name}' đang được nhiệm vụ sử dụng; không xóa.")
+        db.execute("DELETE FROM units WHERE id = ?", [unit_id])
+        audit.record(db, "delete", "unit", unit_id, before=unit)
+    return unit
+
+
+def merge_snapshot(register: Register, keep_id: int, merge_ids: list[int]) -> dict[str, Any]:
+    """Return what merge_units will change, so unmerge_units can put it back."""
+    db = register.db
+    ids = [keep_id, *[u for u in merge_ids if u != keep_id]]
+    marks = ",".join("?" * len(ids))
+    return {
+        "units": list(db.query(f"SELECT * FROM units WHERE id IN ({marks})", ids)),
+        "links": list(db.query(f"SELECT * FROM task_units WHERE unit_id IN ({marks})", ids)),
+        "reports": list(db.query(
+            f"SELECT id, reporting_unit_id FROM progress WHERE reporting_unit_id IN ({marks})",
+            ids)),
+        "keep_id": keep_id,
+    }
+
+
+def unmerge_units(register: Register, snapshot: dict[str, Any]) -> None:
+    """Undo merge_units: bring back the merged units, their links and reports as they were."""
+    keep_id = snapshot["keep_id"]
+    with register.transaction() as db:
+        for row in snapshot["units"]:
+            if row["id"] == keep_id:
+                db.table("units").update(keep_id, {k: v for k, v in row.items() if k != "id"})
+            else:
+                db.table("units").insert(row, replace=True)
+        db.execute("DELETE FROM task_units WHERE unit_id = ?", [keep_id])
+        db.table("task_units").insert_all(snapshot["links"], ignore=True)
+        for report in snapshot["reports"]:
+            db.execute("UPDATE progress SET reporting_unit_id = ? WHERE id = ?",
+                       [report["reporting_unit_id"], report["id"]])
+        audit.record(db, "unmerge", "unit", keep_id,
+                     after=[row["name"] for row in snapshot["units"]])
