@@ -15,12 +15,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cchc_desktop import services
 from cchc_desktop.db import Register, open_register
 from cchc_desktop.demo import create_demo
 from cchc_desktop.excel import templates as tpl
 from cchc_desktop.excel.consolidate import apply_preview, build_preview
 from cchc_desktop.excel.export import run_export
 from cchc_desktop.excel.reader import read_appendix
+from cchc_desktop.models import TaskDraft
 from cchc_desktop.queries import appendix_rows
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -53,6 +55,10 @@ def resaved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Register
     base = tmp_path_factory.mktemp("libreoffice")
     register = open_register(base / "so.sqlite")
     create_demo(register)
+    last = appendix_rows(register, 1)[-1]
+    services.add_task(register, 1, TaskDraft("=1+2 (công thức?)", number="9", result="+84 912",
+                                             lead_text="@Văn phòng", partner_text="-Phòng 1"),
+                      section_id=last.section_id, after_task_id=last.id)
     appendix = run_export(register, base / "phu-luc.xlsx", 1, None, today=TODAY)
     template = tpl.write_templates(register, 1, "2021-H1", base / "gui", [3], today=TODAY)[0].path
     book = openpyxl.load_workbook(template)
@@ -80,6 +86,9 @@ def test_appendix_resaved_by_libreoffice_reads_back_the_same(
         (r.number, _norm(r.content), _norm(r.result), _norm(r.lead), _norm(r.partner),
          _norm(r.timeframe), r.budget) for r in rows if r.kind == "task"]
     assert parsed.declared_total == 93
+    last = parsed.tasks[-1]  # text that looks like a formula stayed text
+    assert (last.content, last.result, last.lead_units) == ("=1+2 (công thức?)", "+84 912",
+                                                           "@Văn phòng")
 
 
 def test_template_resaved_by_libreoffice_is_read_back(
