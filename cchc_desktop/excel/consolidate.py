@@ -150,6 +150,10 @@ def _options(reports: list[tuple[ReturnFile, Reported]]) -> list[Option]:
             if item.unit_name not in same.label.split(", "):
                 same.label += f", {item.unit_name}"
             same.files.append(item.file_name)
+    labels = [o.label for o in options]
+    for option in options:
+        if labels.count(option.label) > 1:  # one unit sent two files that disagree
+            option.label += f" ({', '.join(option.files)})"
     return options
 
 

@@ -129,8 +129,8 @@ def read_return(path: Path, ctx: ReturnContext) -> ReturnFile:
     """Read one returned file; a file that cannot be used comes back rejected with a reason."""
     result = ReturnFile(Path(path), Path(path).name)
     try:
-        result.fingerprint = file_fingerprint(Path(path).read_bytes())
         check_workbook_file(Path(path))
+        result.fingerprint = file_fingerprint(Path(path).read_bytes())
         with open_workbook(Path(path)) as book:
             meta = _meta(book, result.file_name)
             _check_meta(meta, ctx, result)
@@ -141,7 +141,7 @@ def read_return(path: Path, ctx: ReturnContext) -> ReturnFile:
         return result
     except OSError as error:
         result.rejected = True
-        message = f"Không đọc được tệp: {error.strerror or error}."
+        message = f"Tệp '{result.file_name}' không đọc được ({error.strerror or error})."
         result.problems.append(Problem(result.file_name, message))
         return result
     result.sheet = grid.name

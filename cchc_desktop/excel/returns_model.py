@@ -101,7 +101,7 @@ class Problem:
         return ", ".join(parts)
 
     def __str__(self) -> str:
-        if not self.sheet and self.message.startswith(f"Tệp '{self.file}'"):
+        if not self.sheet and self.file in self.message:  # the message names the file
             return self.message
         return f"{self.where()}: {self.message}"
 

@@ -280,6 +280,20 @@ def test_many_entries_are_written_all_or_nothing(demo_register: Register) -> Non
     assert demo_register.db.execute(count).fetchone()[0] == 2
 
 
+def test_one_unit_sending_two_different_files_is_a_conflict(demo_register: Register,
+                                                           tmp_path: Path) -> None:
+    path = make_templates(demo_register, tmp_path / "a", "Phòng 1")["Phòng 1"]
+    second = shutil.copy(path, tmp_path / "phong-1-lan-2.xlsx")
+    fill(path, {"I|3.2": {"status": "Đang thực hiện", "percent": 70}})
+    fill(second, {"I|3.2": {"status": "Đang thực hiện", "percent": 75}})
+    missing = tmp_path / "khong-co.xlsx"
+    preview = build_preview(demo_register, 1, PERIOD, [path, second, missing], today=TODAY)
+    labels = [o.label for o in preview.changes[0].options]
+    assert labels == [f"Phòng 1 ({path.name})", "Phòng 1 (phong-1-lan-2.xlsx)",
+                      "Giữ nguyên trong sổ"]
+    assert str(preview.problems[-1]).startswith("Không tìm thấy tệp")
+
+
 def test_folders_are_expanded_without_lock_files(tmp_path: Path) -> None:
     (tmp_path / "a.xlsx").write_bytes(b"x")
     (tmp_path / "~$a.xlsx").write_bytes(b"x")
