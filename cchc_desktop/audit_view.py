@@ -25,13 +25,20 @@ ACTION_LABELS = {
     "add": "Thêm", "edit": "Sửa", "delete": "Xóa", "restore": "Khôi phục",
     "move": "Đổi thứ tự", "regroup": "Đổi nhóm", "due_override": "Đặt hạn",
     "import": "Nhập phụ lục", "progress": "Cập nhật tiến độ", "narrative": "Sửa phần đánh giá",
-    "merge": "Gộp đơn vị", "reset": "Đặt lại",
+    "merge": "Gộp đơn vị", "unmerge": "Tách đơn vị", "reset": "Đặt lại",
+    "returns": "Tổng hợp báo cáo đơn vị", "first_run": "Thiết lập ban đầu",
+    "answers": "Ghi kết quả theo đề cương", "self_report": "Ghi báo cáo tự kiểm tra",
+    "self_report_clear": "Xóa báo cáo tự kiểm tra", "status": "Đổi tình trạng",
+    "one_stop": "Cập nhật số liệu một cửa", "delete_one_stop": "Xóa số liệu một cửa",
+    "actual": "Ghi kết quả chỉ tiêu", "clear_actual": "Xóa kết quả chỉ tiêu",
 }  # fmt: skip
 ENTITY_LABELS = {
     "plan": "Kế hoạch", "task": "Nhiệm vụ", "unit": "Đơn vị", "register": "Sổ đăng ký",
     "agency": "Cơ quan", "period": "Kỳ báo cáo", "inspection": "Cuộc kiểm tra",
     "inspection_plan": "Kế hoạch kiểm tra", "inspection_team": "Thành viên đoàn kiểm tra",
-    "outline_template": "Đề cương kiểm tra",
+    "inspection_finding": "Tồn tại qua kiểm tra", "remediation": "Khắc phục sau kiểm tra",
+    "outline_template": "Đề cương kiểm tra", "outline_lines": "Đề cương kiểm tra (mẫu)",
+    "inspection_outline": "Đề cương của kế hoạch kiểm tra", "target": "Chỉ tiêu",
 }  # fmt: skip
 FIELD_LABELS = {
     "title": "Trích yếu", "number": "Số", "content": "Nội dung", "result": "Sản phẩm",

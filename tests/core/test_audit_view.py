@@ -47,7 +47,7 @@ def test_every_entry_says_who_and_newest_comes_first(trail: Register) -> None:
 
 def test_filters_by_action_entity_officer_and_dates(trail: Register) -> None:
     edits = audit_view.query(trail, AuditFilter(action="edit", entity="task"))
-    assert len(edits) == 1 and edits[0].officer == "Trần Thị Bình"
+    assert len(edits) == 1 and edits[0].officer == "Trần Thị Bình"  # the demo edits no task
     by_officer = audit_view.query(trail, AuditFilter(officer="Trần Thị Bình"))
     assert {e.action for e in by_officer} == {"edit", "move", "add", "delete"}
     assert len(audit_view.query(trail, AuditFilter(officer=os_user()))) == audit_view.count(trail)
@@ -62,7 +62,7 @@ def test_filters_by_action_entity_officer_and_dates(trail: Register) -> None:
 
 def test_text_search_ignores_marks_and_case_and_reads_labels(trail: Register) -> None:
     found = audit_view.query(trail, AuditFilter(text="BAN SUA"))
-    assert {e.action for e in found} == {"edit"}
+    assert [(e.action, e.entity) for e in found] == [("edit", "task")]
     assert audit_view.query(trail, AuditFilter(text="tran thi binh"))
     assert {e.action for e in audit_view.query(trail, AuditFilter(text="đổi thứ tự"))} == {"move"}
     assert len(audit_view.query(trail, AuditFilter(text="100%"))) == 1
@@ -72,6 +72,7 @@ def test_text_search_ignores_marks_and_case_and_reads_labels(trail: Register) ->
 
 def test_changes_list_only_what_changed_with_labels(trail: Register) -> None:
     edit = audit_view.query(trail, AuditFilter(action="edit", entity="task"))[0]
+    assert edit.officer == "Trần Thị Bình"
     changes = edit.changes()
     assert [c.label for c in changes] == ["Nội dung"]
     assert changes[0].after == "Rà soát 100% thủ tục_hành chính (bản sửa)"
@@ -113,6 +114,19 @@ def test_export_of_nothing_has_just_the_header(tmp_path: Path) -> None:
     out = tmp_path / "rong.xlsx"
     assert audit_view.export_xlsx([], out) == 0
     assert load_workbook(out).active.max_row == 1
+
+
+def test_every_action_and_entity_the_app_records_has_a_label() -> None:
+    import re
+
+    root = Path(audit_view.__file__).parent
+    pattern = re.compile(r'audit\.record\(db, "(\w+)", "(\w+)"')
+    found = {m.groups() for p in root.rglob("*.py") for m in pattern.finditer(p.read_text())}
+    assert found, "no audit.record call found"
+    missing = {a for a, _ in found if a not in audit_view.ACTION_LABELS}
+    missing |= {e for _, e in found if e not in audit_view.ENTITY_LABELS}
+    if missing:  # not a failure for whoever adds an action: the view shows the raw key
+        pytest.skip(f"add Vietnamese labels in audit_view for: {sorted(missing)}")
 
 
 def test_show_formats_values() -> None:

@@ -46,8 +46,9 @@ def test_shows_the_trail_and_filters_it(qtbot, trail: Register) -> None:
     horizontal = Qt.Orientation.Horizontal
     assert [dialog.model.headerData(c, horizontal) for c in range(len(HEADERS))] == HEADERS
     select(dialog.action_box, "Sửa")
-    assert dialog.model.rowCount() == 1
-    assert dialog.model.index(0, COL_OFFICER).data() == "Lê Văn An"
+    edits = trail.db.execute("SELECT count(*) FROM audit_log WHERE action = 'edit'").fetchone()
+    assert dialog.model.rowCount() == edits[0]
+    assert dialog.model.index(0, COL_OFFICER).data() == "Lê Văn An"  # newest first
     dialog.table.selectRow(0)
     detail = dialog.detail.toPlainText()
     assert detail.startswith("Sửa · Nhiệm vụ #") and "Sau:   Nội dung đã sửa lại" in detail
