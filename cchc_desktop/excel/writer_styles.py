@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from cchc_desktop.excel.writer import DATE_FORMAT, CellStyle
 
-LINE_PT = 16.5
-TITLE_LINE_PT = 18.5
 INPUT_FILL = "FFF2CC"  # light yellow: the cells a unit fills in
-HEADER_FILL = "E7E6E6"
 LATE_COLOR = "C00000"
 INTEGER = "#,##0"
 DECIMAL = "#,##0.0##"
