@@ -200,9 +200,11 @@ def resolve_plan(register: Register, plan_id: int | None) -> int:
 
 
 def run_export(register: Register, out: Path, plan_id: int | None, unit: str | None,
-               *, period: str | None = None, today: date | None = None) -> Path:
+               *, period: str | None = None, today: date | None = None,
+               progress: bool = True) -> Path:
     """Export a plan (or one unit's tasks) for `cchc-desktop export OUT.xlsx`; return the path."""
-    options = ExportOptions(resolve_plan(register, plan_id), period_code=period, today=today)
+    options = ExportOptions(resolve_plan(register, plan_id), period_code=period, today=today,
+                            progress=progress)
     if unit:
         unit_id = find_unit(register, unit)
         options.task_ids = unit_task_ids(register, options.plan_id, unit_id)

@@ -44,9 +44,12 @@ def test_export_reads_back_as_the_same_appendix(demo_register: Register, tmp_pat
     out = run_export(demo_register, tmp_path / "phu-luc.xlsx", None, None, today=TODAY)
     assert_same_appendix(demo_register, 1, out)
     parsed = read_appendix(out)
+    assert [w.message[:22] for w in parsed.warnings] == ["Trang 'Tiến độ 6 tháng"]
     assert parsed.declared_total == 93
     assert parsed.amount_in_words == "(Bằng chữ: Chín mươi ba triệu đồng)"
     assert parsed.hints.number == "1034/KH-TTr" and parsed.hints.year == 2021
+    alone = run_export(demo_register, tmp_path / "chi-phu-luc.xlsx", None, None, progress=False)
+    assert read_appendix(alone).warnings == []
 
 
 def test_appendix_layout_and_print_setup(demo_register: Register, tmp_path: Path) -> None:
