@@ -123,6 +123,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the plan (or one unit's tasks) as an appendix workbook."""
+    from cchc_desktop.excel.export import run_export
+
+    register = _open(args)
+    try:
+        path = run_export(register, args.out, args.plan, args.unit)
+    finally:
+        register.close()
+    print(f"Đã xuất '{path}'.")
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the desktop app on the register."""
     from ui.app import run_app
@@ -130,17 +143,11 @@ def cmd_open(args: argparse.Namespace) -> int:
     return run_app(_register_path(args), quit_after_start=args.quit_after_start)
 
 
-def _not_yet(args: argparse.Namespace) -> int:
-    """Tell the user a command is not available in this version."""
-    print(f"Lệnh '{args.command}' chưa có trong phiên bản này.", file=sys.stderr)
-    return EXIT_USAGE
-
-
 def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
     """Return the handler of each command, adding those provided by optional modules."""
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: cmd_open, "demo": cmd_demo, "import": cmd_import,
-        "export": _not_yet, "report": cmd_report,
+        "export": cmd_export, "report": cmd_report,
     }
     return commands
 

@@ -64,3 +64,22 @@ def test_inspection_plan_report_from_the_demo(tmp_path: Path) -> None:
     done = run_cli("report", "kiem-tra", "-o", str(out), "--db", str(db))
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_then_import_gives_the_same_tasks(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "x.sqlite"
+    assert run_cli("demo", "--db", str(db)).returncode == 0
+    out = tmp_path / "phu-luc.xlsx"
+    done = run_cli("export", str(out), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    back = run_cli("import", str(out), "--dry-run", "--json")
+    assert back.returncode == 0, back.stderr
+    data = json.loads(back.stdout)
+    assert len(data["tasks"]) == 53 and len(data["sections"]) == 7
+    assert data["declared_total_million_vnd"] == 93.0
+    conn = sqlite3.connect(db)
+    first = conn.execute("SELECT content FROM tasks ORDER BY position LIMIT 1").fetchone()[0]
+    conn.close()
+    assert data["tasks"][0]["content"] == first
