@@ -48,11 +48,32 @@ class Register:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """Run the block as one transaction (nested blocks become savepoints)."""
+        """Run the block as one transaction (nested blocks become savepoints).
+
+        The outer transaction starts with BEGIN IMMEDIATE: it takes the write lock first, so a
+        second window or process waits (busy_timeout) instead of failing with "database is
+        locked" when its read turns into a write.
+        """
         if self.read_only:
             raise RegisterError(f"Sổ '{self.path.name}' đang mở ở chế độ chỉ đọc; không thể sửa.")
-        with self.db.atomic() as db:
-            yield db
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic() as db:
+                yield db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""

@@ -175,9 +175,5 @@ def test_two_processes_writing_at_once_leave_a_sound_register(register: Register
     assert logged == tasks
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "db.Register.transaction starts with a deferred BEGIN: a writer that read first gets "
-    "SQLITE_BUSY ('database is locked') at once instead of waiting busy_timeout; BEGIN "
-    "IMMEDIATE makes writers queue (measured: 0 retries instead of thousands)"))
 def test_a_second_writer_waits_instead_of_failing(register: Register) -> None:
     race(register, "fail")
