@@ -1,0 +1,100 @@
+"""Vietnamese for Qt's own strings (buttons, message-box details, edit menus, file dialogs).
+
+Qt ships no Vietnamese translation (no qtbase_vi.qm), so standard buttons would read "Cancel",
+"Show Details..." in an otherwise Vietnamese program. This translator answers for the strings
+the app's dialogs show; anything else falls through to Qt's English.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+VIETNAMESE: dict[str, str] = {
+    "OK": "Đồng ý",
+    "&OK": "Đồng &ý",
+    "Cancel": "Hủy",
+    "&Cancel": "&Hủy",
+    "Close": "Đóng",
+    "&Close": "Đó&ng",
+    "Save": "Lưu",
+    "&Save": "&Lưu",
+    "Save All": "Lưu tất cả",
+    "Open": "Mở",
+    "&Open": "&Mở",
+    "Apply": "Áp dụng",
+    "Reset": "Đặt lại",
+    "Restore Defaults": "Khôi phục mặc định",
+    "Help": "Trợ giúp",
+    "Discard": "Bỏ",
+    "Don't Save": "Không lưu",
+    "Close without Saving": "Đóng không lưu",
+    "&Yes": "&Có",
+    "Yes": "Có",
+    "&No": "&Không",
+    "No": "Không",
+    "Yes to &All": "Có với &tất cả",
+    "N&o to All": "K&hông với tất cả",
+    "Abort": "Dừng",
+    "Retry": "Thử lại",
+    "Ignore": "Bỏ qua",
+    "Show Details...": "Chi tiết...",
+    "Hide Details...": "Ẩn chi tiết...",
+    "&Undo": "&Hoàn tác",
+    "&Redo": "&Làm lại",
+    "Cu&t": "&Cắt",
+    "&Copy": "&Sao chép",
+    "&Paste": "&Dán",
+    "Delete": "Xóa",
+    "Select All": "Chọn tất cả",
+    "&Back": "&Quay lại",
+    "&Next": "&Tiếp",
+    "&Finish": "&Hoàn tất",
+    "< &Back": "< &Quay lại",
+    "&Next >": "&Tiếp >",
+    "Look in:": "Tìm trong:",
+    "File name:": "Tên tệp:",
+    "File &name:": "&Tên tệp:",
+    "Files of type:": "Loại tệp:",
+    "Directory:": "Thư mục:",
+    "&Choose": "&Chọn",
+    "New Folder": "Thư mục mới",
+    "Detail View": "Xem chi tiết",
+    "List View": "Xem danh sách",
+    "Back": "Quay lại",
+    "Forward": "Tiến",
+    "Parent Directory": "Thư mục cha",
+    "Create New Folder": "Tạo thư mục mới",
+    "Name": "Tên",
+    "Size": "Kích thước",
+    "Type": "Loại",
+    "Date Modified": "Ngày sửa",
+    "Print": "In",
+    "&Print": "&In",
+    "Printer": "Máy in",
+    "Copies": "Số bản",
+    "Properties": "Thuộc tính",
+}
+
+
+class VietnameseTranslator(QTranslator):
+    """Answer Qt's standard strings in Vietnamese."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
+        """Return the Vietnamese for a Qt string, or '' to let Qt keep its own."""
+        return VIETNAMESE.get(source, "")
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+_installed: list[VietnameseTranslator] = []
+
+
+def install_vietnamese() -> None:
+    """Install the translator once on the running application."""
+    if _installed:
+        return
+    translator = VietnameseTranslator()
+    QCoreApplication.installTranslator(translator)
+    _installed.append(translator)
