@@ -79,6 +79,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Read an appendix workbook and (unless --dry-run) write it as a new plan."""
+    from cchc_desktop import backup
     from cchc_desktop.excel.reader import appendix_to_json, read_appendix
     from cchc_desktop.importer import import_appendix
 
@@ -94,6 +95,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_OK
     register = _open(args)
     try:
+        backup.snapshot(register, backup.REASON_IMPORT)
         plan_id = import_appendix(register, parsed)
     finally:
         register.close()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop import backup
 from cchc_desktop.db import Register, open_register
 from cchc_desktop.errors import CchcError
 from cchc_desktop.excel import appendix as kinds
@@ -78,6 +79,7 @@ class _ImportWorker(QObject):
         try:
             register = open_register(self.path)
             try:
+                backup.snapshot(register, backup.REASON_IMPORT)
                 plan_id = import_appendix(register, self.parsed, progress=self._progress)
             finally:
                 register.close()

@@ -346,7 +346,7 @@ class ReturnsDialog(ExchangeDialog):
         preview = self.preview
         if preview is None:
             return
-        result = self.ops.call(lambda: apply_preview(self.register, preview, self.officer),
+        result = self.ops.call(lambda: _backed_up_apply(self.register, preview, self.officer),
                                "Không ghi được báo cáo")
         if result is None:
             return
@@ -357,3 +357,11 @@ class ReturnsDialog(ExchangeDialog):
         self.model.set_preview(None)
         self._show_status()
         self.applied.emit(result.applied)
+
+
+def _backed_up_apply(register: Register, preview: Any, officer: str) -> Any:
+    """Snapshot the register, then write the consolidation in one transaction."""
+    from cchc_desktop import backup
+
+    backup.snapshot(register, backup.REASON_CONSOLIDATE)
+    return apply_preview(register, preview, officer)

@@ -83,3 +83,22 @@ def test_export_then_import_gives_the_same_tasks(tmp_path: Path) -> None:
     first = conn.execute("SELECT content FROM tasks ORDER BY position LIMIT 1").fetchone()[0]
     conn.close()
     assert data["tasks"][0]["content"] == first
+
+
+def test_import_snapshots_the_register_first(tmp_path: Path) -> None:
+    sample = (Path(__file__).resolve().parents[3] / "shared" / "samples"
+              / "phu-luc-ke-hoach-cchc-2022-so-noi-vu-dong-nai.xlsx")
+    if not sample.exists():
+        import pytest
+
+        pytest.skip("shared samples are not beside the repository")
+    db = tmp_path / "so.sqlite"
+    assert run_cli("demo", "--db", str(db)).returncode == 0
+    done = run_cli("import", str(sample), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập 28 nhiệm vụ" in done.stdout
+    snapshots = list((tmp_path / "so-sao-luu").glob("*truoc-nhap*.sqlite"))
+    assert len(snapshots) == 1
+    conn = sqlite3.connect(snapshots[0])
+    assert conn.execute("SELECT count(*) FROM tasks").fetchone()[0] == 53  # the state before
+    conn.close()
