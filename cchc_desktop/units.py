@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from cchc_desktop import audit, repository
 from cchc_desktop.db import Register
 from cchc_desktop.errors import ValidationError
+from cchc_desktop.inspections import move_unit_references
 from cchc_desktop.models import ROLE_LEAD, ROLE_PARTNER, UNIT_KINDS, Unit
 from cchc_desktop.vietnamese import collapse_spaces, fold
 
@@ -165,6 +166,7 @@ def merge_units(register: Register, keep_id: int, merge_ids: list[int]) -> None:
                 "UPDATE progress SET reporting_unit_id = ? WHERE reporting_unit_id = ?",
                 [keep_id, unit_id],
             )
+            move_unit_references(db, unit_id, keep_id)
             db.execute("DELETE FROM units WHERE id = ?", [unit_id])
             audit.record(db, "merge", "unit", keep_id, before=other, after={"into": keep_id})
         merged = replace(keep, aliases=aliases, confirmed=True)

@@ -147,3 +147,14 @@ def test_search_ignores_case_and_marks(demo_register: Register, typed: str,
 ])
 def test_split_unit_names(text: str, names: list[str]) -> None:
     assert split_unit_names(text) == names
+
+
+def test_merging_a_unit_moves_its_inspections_too(demo_register: Register) -> None:
+    row = demo_register.db.execute("SELECT unit_id FROM inspections LIMIT 1").fetchone()
+    assert row is not None
+    keep = add_unit(demo_register, Unit(id=0, name="Đơn vị mới sau sáp nhập"))
+    merge_units(demo_register, keep, [row[0]])
+    moved = demo_register.db.execute(
+        "SELECT count(*) FROM inspections WHERE unit_id = ?", [keep]).fetchone()[0]
+    assert moved >= 1
+    assert demo_register.db.execute("PRAGMA foreign_key_check").fetchall() == []
