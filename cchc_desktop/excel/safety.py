@@ -2,18 +2,24 @@
 
 Appendices arrive by email, so a file is refused when it is too big, when it is a zip archive
 whose declared uncompressed size or compression ratio is absurd (a zip bomb), or when it is not
-a spreadsheet at all (a CSV or web page renamed .xlsx, an encrypted or empty file). Only the zip
-directory is read here; the reader (python-calamine) refuses a member that inflates past its
-declared size, so the declared sizes are a trustworthy bound.
+a spreadsheet at all (a CSV or web page renamed .xlsx, an encrypted or empty file). The zip
+directory is read first; the reader (python-calamine) refuses a member that inflates past its
+declared size, so the declared sizes are a trustworthy bound. Then every sheet is bounded
+(extent.py, extent_formats.py): a far-away cell would make python-calamine allocate a grid of
+billions of cells.
 """
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.errors import AppendixError
+from cchc_desktop.excel import extent as ex
+from cchc_desktop.excel.extent_formats import scan_ods, scan_xls, scan_xlsb
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
@@ -41,6 +47,8 @@ class Limits:
     max_member_ratio: int = MAX_MEMBER_RATIO
     ratio_check_from_bytes: int = RATIO_CHECK_FROM_BYTES
     max_zip_members: int = MAX_ZIP_MEMBERS
+    max_sheet_rows: int = ex.MAX_SHEET_ROWS
+    max_sheet_cells: int = ex.MAX_SHEET_CELLS
 
 
 DEFAULT_LIMITS = Limits()
@@ -72,10 +80,68 @@ def check_workbook_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
             f"{_mb(limits.max_file_bytes)}. Phụ lục kế hoạch thường chỉ vài trăm KB."
         )
     if head.startswith(_ZIP_MAGIC):
-        return _check_zip(path, limits)
-    if head.startswith(_OLE_MAGIC):
-        return _check_ole(path)
-    raise AppendixError(_not_spreadsheet_message(path))
+        kind = _check_zip(path, limits)
+    elif head.startswith(_OLE_MAGIC):
+        kind = _check_ole(path)
+    else:
+        raise AppendixError(_not_spreadsheet_message(path))
+    check_sheet_extents(path, kind, limits)
+    return kind
+
+
+def check_sheet_extents(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a sheet whose grid python-calamine would allocate is absurd (a far-away cell)."""
+    rows, cells = limits.max_sheet_rows, limits.max_sheet_cells
+    try:
+        if kind == KIND_XLS:
+            scan_xls(path, rows, cells)
+            return
+        with zipfile.ZipFile(path) as archive:
+            if ex.member(archive, "xl/_rels/workbook.xml.rels") is not None:
+                ex.scan_xlsx(archive, rows, cells)
+            if ex.member(archive, "xl/workbook.bin") is not None:
+                scan_xlsb(archive, rows, cells)
+            scan_ods(archive, rows, cells)
+    except ex.SheetTooBig as too_big:
+        raise AppendixError(_too_big_message(path.name, too_big.extent)) from None
+    except ex.UnreadablePart as part:
+        raise AppendixError(_unreadable_part_message(path.name, part)) from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, struct.error, IndexError):
+        raise AppendixError(
+            f"Tệp '{path.name}' bị hỏng (dữ liệu nén hoặc cấu trúc tệp không khớp) nên không "
+            "đọc được. Hãy mở bằng Excel rồi lưu lại."
+        ) from None
+
+
+def _number(value: int) -> str:
+    """Format a count the Vietnamese way (5.000.000)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _too_big_message(name: str, extent: ex.Extent) -> str:
+    """Explain which far-away cell makes a sheet too big to read."""
+    where = f"Tệp '{name}', trang '{extent.sheet}'"
+    if extent.crowded:
+        return (
+            f"{where}: bảng tính có hơn {_number(extent.max_cells)} ô, quá lớn so với một phụ "
+            "lục; hãy xóa các ô thừa rồi lưu lại."
+        )
+    row, col = extent.far_cell()
+    return (
+        f"{where}: bảng tính khai báo ô ở vị trí {ex.cell_name(row, col)}, quá xa bảng nhiệm "
+        "vụ; hãy xóa các ô thừa (các dòng, cột trống ở cuối trang) rồi lưu lại."
+    )
+
+
+def _unreadable_part_message(name: str, part: ex.UnreadablePart) -> str:
+    """Explain a sheet part that could not be checked."""
+    where = f"Tệp '{name}'" + (f", trang '{part.sheet}'" if part.sheet else "")
+    if part.entities:
+        return (
+            f"{where} chứa khai báo thực thể XML (<!ENTITY>), dấu hiệu tệp bị sửa có chủ ý; "
+            "không đọc vì an toàn. Hãy xin đơn vị gửi lại tệp gốc."
+        )
+    return f"{where} có nội dung XML bị hỏng nên không đọc được. Hãy mở bằng Excel rồi lưu lại."
 
 
 def _check_zip(path: Path, limits: Limits) -> str:
