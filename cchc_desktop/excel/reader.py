@@ -28,7 +28,14 @@ from cchc_desktop.excel.json_out import appendix_to_json
 from cchc_desktop.excel.rows import BodyScanner
 from cchc_desktop.excel.safety import DEFAULT_LIMITS, Limits, check_workbook_file
 from cchc_desktop.excel.structure import build_structure, check_totals, merge_split_rows
-from cchc_desktop.excel.workbook import SheetGrid, Workbook, cell_text, open_workbook
+from cchc_desktop.excel.workbook import (
+    MAX_CELL_CHARS,
+    SheetGrid,
+    Workbook,
+    cell_text,
+    cut_long_cells,
+    open_workbook,
+)
 from cchc_desktop.vietnamese import fold
 
 __all__ = ["appendix_to_json", "read_appendix", "read_grid"]
@@ -57,12 +64,12 @@ def read_appendix(
         grid, header, others = _choose_sheet(book, sheet)
         sheet_names = list(book.sheet_names)
     parsed = ParsedAppendix(file_name=path.name, sheet=grid.name, sheet_names=sheet_names)
-    for other_grid, other_header in others:
+    for other_name, other_row in others:
         parsed.warnings.append(
             ImportWarning(
-                other_grid.name,
-                other_header.row + 1,
-                f"Trang '{other_grid.name}' cũng có bảng nhiệm vụ nhưng không được nhập; chỉ "
+                other_name,
+                other_row + 1,
+                f"Trang '{other_name}' cũng có bảng nhiệm vụ nhưng không được nhập; chỉ "
                 f"đọc trang '{grid.name}' (chọn trang khác bằng --sheet).",
             )
         )
@@ -79,6 +86,7 @@ def read_grid(
             f"Tệp '{file_name}', trang '{grid.name}': không tìm thấy bảng nhiệm vụ ({_TABLE_HINT})."
         )
     parsed = ParsedAppendix(file_name=file_name, sheet=grid.name, sheet_names=[grid.name])
+    grid.cut += cut_long_cells(grid.rows)
     return _read_table(parsed, grid, header, header_map)
 
 
@@ -94,6 +102,7 @@ def _read_table(
             header, header_map, f"Tệp '{parsed.file_name}', trang '{grid.name}'"
         )
     _read_header_area(parsed, grid, header)
+    _report_cut_cells(parsed, grid)
     scanner = BodyScanner(grid, header, parsed)
     with _no_cyclic_gc():
         scan = scanner.run()
@@ -122,8 +131,11 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def _choose_sheet(
     book: Workbook, wanted: str | None
-) -> tuple[SheetGrid, h.HeaderInfo, list[tuple[SheetGrid, h.HeaderInfo]]]:
-    """Pick the sheet with a task table (or the one asked for); return the others found."""
+) -> tuple[SheetGrid, h.HeaderInfo, list[tuple[str, int]]]:
+    """Pick the sheet with a task table (or the one asked for); name the others found.
+
+    Only the best grid so far is kept, so memory never holds more than two sheets.
+    """
     if wanted is not None:
         grid = book.grid(_sheet_name(book, wanted))
         header = h.find_header(grid)
@@ -133,20 +145,25 @@ def _choose_sheet(
                 f"({_TABLE_HINT})."
             )
         return grid, header, []
-    found: list[tuple[SheetGrid, h.HeaderInfo]] = []
-    for name in book.sheet_names:
+    found: list[tuple[str, int]] = []
+    best: tuple[tuple[bool, int, int], SheetGrid, h.HeaderInfo] | None = None
+    for index, name in enumerate(book.sheet_names):
         grid = book.grid(name)
         header = h.find_header(grid)
-        if header is not None:
-            found.append((grid, header))
-    if not found:
+        if header is None:
+            continue
+        found.append((name, header.row))
+        rank = (not grid.hidden, header.score, -index)
+        if best is None or rank > best[0]:
+            best = (rank, grid, header)
+    if best is None:
         names = ", ".join(f"'{name}'" for name in book.sheet_names) or "(không có trang nào)"
         raise AppendixError(
             f"Tệp '{book.file_name}': không trang nào có bảng nhiệm vụ ({_TABLE_HINT}). "
             f"Các trang đã xem: {names}."
         )
-    best = max(found, key=lambda pair: (not pair[0].hidden, pair[1].score, -found.index(pair)))
-    return best[0], best[1], [pair for pair in found if pair is not best]
+    _rank, grid, header = best
+    return grid, header, [pair for pair in found if pair[0] != grid.name]
 
 
 def _sheet_name(book: Workbook, wanted: str) -> str:
@@ -176,6 +193,22 @@ def _read_header_area(parsed: ParsedAppendix, grid: SheetGrid, header: h.HeaderI
             title_lines.append(" ".join(text for text in texts if text))
     parsed.hints = parse_hints(title_lines)
     _report_extra_columns(parsed, grid, header)
+
+
+def _report_cut_cells(parsed: ParsedAppendix, grid: SheetGrid) -> None:
+    """Warn about each text cut to the length an Excel cell holds."""
+    most = f"{MAX_CELL_CHARS:,}".replace(",", ".")
+    for row, col, length in grid.cut:
+        letter = h.column_letter(col)
+        parsed.warnings.append(
+            ImportWarning(
+                grid.name,
+                row + 1,
+                f"Ô {letter}{row + 1} dài {f'{length:,}'.replace(',', '.')} ký tự, quá giới hạn "
+                f"{most} ký tự của một ô Excel; chỉ giữ {most} ký tự đầu, hãy kiểm tra lại ô này.",
+                letter,
+            )
+        )
 
 
 def _report_extra_columns(parsed: ParsedAppendix, grid: SheetGrid, header: h.HeaderInfo) -> None:

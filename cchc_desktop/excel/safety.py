@@ -192,6 +192,21 @@ def _check_zip_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) ->
             )
 
 
+def has_xml_declarations(path: Path) -> bool:
+    """Return True when an XML part of a zip workbook declares a DOCTYPE or entities."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist()[:MAX_ZIP_MEMBERS]:
+                if info.filename.lower().endswith((".xml", ".rels")) and not info.is_dir():
+                    with archive.open(info) as stream:
+                        head = stream.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        return True
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError):
+        pass
+    return False
+
+
 def _check_ole(path: Path) -> str:
     """Tell a legacy .xls from an encrypted (password-protected) Office file."""
     with path.open("rb") as handle:

@@ -153,7 +153,7 @@ def test_xml_entity_bomb_is_not_expanded(tmp_path: Path) -> None:
     assert poisoned != strings
     path = tmp_path / "entity.xlsx"
     path.write_bytes(rewrite_member(source, member, doctype + poisoned))
-    message = refused(path, "bị hỏng")
+    message = refused(path, "thực thể XML", "không đọc vì an toàn")
     assert "root:" not in message
 
 
