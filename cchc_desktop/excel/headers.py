@@ -61,6 +61,8 @@ class HeaderInfo:
     top_texts: dict[int, str] = field(default_factory=dict)  # normalised first header row
     signature: list[tuple[int, str]] = field(default_factory=list)
     content_signature: str = ""
+    # text field -> the further columns its header cell is merged across (their texts are joined)
+    spans: dict[str, list[int]] = field(default_factory=dict)
 
     def set_signature(self) -> None:
         """Remember the mapped header texts, to recognise the header repeated lower down."""
@@ -138,7 +140,12 @@ def with_mapping(info: HeaderInfo, mapping: dict[str, int], where: str) -> Heade
             )
     used = set(mapping.values())
     unknown = [(col, label) for col, label in enumerate(info.labels) if label and col not in used]
-    mapped = replace(info, columns=dict(mapping), unknown=unknown, duplicates=[])
+    spans = {
+        key: cols
+        for key, cols in info.spans.items()
+        if mapping.get(key) == info.columns.get(key) and not used.intersection(cols)
+    }
+    mapped = replace(info, columns=dict(mapping), unknown=unknown, duplicates=[], spans=spans)
     mapped.set_signature()
     return mapped
 
@@ -209,6 +216,7 @@ def find_header(grid: SheetGrid) -> HeaderInfo | None:
         if not _qualifies(info, 3):
             continue
         info.row = index
+        _merged_spans(info, grid.merged)
         info.first_body = _skip_column_numbers(rows, index + info.height)
         info.top_texts = {col: _norm(text) for col, text in enumerate(top) if text}
         info.set_signature()
@@ -238,6 +246,35 @@ def _two_row_header(grid: SheetGrid, index: int, top: list[str], info: HeaderInf
         combined.height = 2
         return combined
     return info
+
+
+def _merged_spans(info: HeaderInfo, merged: list[MergedRange]) -> None:
+    """Let a header cell merged across columns (Nội dung over B:C) cover all of them.
+
+    A covered column with no header text of its own joins the field: its texts are joined to
+    the field's (a text field) or kept in the notes (TT, Kinh phí).
+    """
+    owners = {col: key for key, col in info.columns.items()}
+    bottom = info.row + info.height - 1
+    duplicated = {col: key for col, _label, key in info.duplicates}
+    for (r0, c0), (_r1, c1) in merged:
+        key = owners.get(c0)
+        if key is None or c1 <= c0 or not info.row <= r0 <= bottom:
+            continue
+        label = info.labels[c0]
+        covered = [
+            col
+            for col in range(c0 + 1, min(c1 + 1, len(info.labels)))
+            if col not in owners
+            and (not info.labels[col] or (duplicated.get(col) == key and info.labels[col] == label))
+        ]
+        if not covered:
+            continue
+        info.duplicates = [item for item in info.duplicates if item[0] not in covered]
+        if key in (NUMBER, BUDGET):
+            info.duplicates += [(col, label, key) for col in covered]
+        else:
+            info.spans[key] = covered
 
 
 def _is_sub_header(below: list[str], row: list[CellValue], info: HeaderInfo) -> bool:

@@ -192,6 +192,7 @@ def _read_header_area(parsed: ParsedAppendix, grid: SheetGrid, header: h.HeaderI
         if index < header.row and any(texts):
             title_lines.append(" ".join(text for text in texts if text))
     parsed.hints = parse_hints(title_lines)
+    _report_spans(parsed, grid, header)
     _report_extra_columns(parsed, grid, header)
 
 
@@ -207,6 +208,24 @@ def _report_cut_cells(parsed: ParsedAppendix, grid: SheetGrid) -> None:
                 f"Ô {letter}{row + 1} dài {f'{length:,}'.replace(',', '.')} ký tự, quá giới hạn "
                 f"{most} ký tự của một ô Excel; chỉ giữ {most} ký tự đầu, hãy kiểm tra lại ô này.",
                 letter,
+            )
+        )
+
+
+def _report_spans(parsed: ParsedAppendix, grid: SheetGrid, header: h.HeaderInfo) -> None:
+    """Say which columns under a merged header cell are joined to its field."""
+    for key, cols in header.spans.items():
+        first = h.column_letter(header.columns[key])
+        letters = ", ".join(h.column_letter(col) for col in cols)
+        label = header.labels[header.columns[key]]
+        parsed.warnings.append(
+            ImportWarning(
+                grid.name,
+                header.row + 1,
+                f"Tiêu đề '{label}' được gộp ô từ cột {first} sang cột {letters}; chữ ở cột "
+                f"{letters} được nối vào {h.FIELD_LABELS[key]} của từng dòng. Nếu cột này có "
+                "nghĩa khác, hãy gán lại cột khi xem trước.",
+                h.column_letter(cols[0]),
             )
         )
 

@@ -22,6 +22,16 @@ from cchc_desktop.excel.appendix import (
     ParsedAppendix,
     RowInfo,
 )
+from cchc_desktop.excel.row_numbers import (
+    NUM_ARABIC,
+    NUM_LETTER,
+    NUM_NONE,
+    NUM_OTHER,
+    NUM_ROMAN,
+    number_in_content,
+    parse_number,
+    split_title,
+)
 from cchc_desktop.excel.workbook import CellValue, SheetGrid, cell_text
 from cchc_desktop.vietnamese import fold
 
@@ -31,15 +41,6 @@ F_CONTENT, F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES = range(6)
 DETAIL_FIELDS = (F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES)
 FILL_DOWN_KEYS = (h.RESULT, h.LEAD, h.PARTNER, h.TIMEFRAME, h.NOTES)
 
-NUM_NONE, NUM_ARABIC, NUM_ROMAN, NUM_LETTER, NUM_OTHER = range(5)
-
-_ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
-_ROMAN_RE = re.compile(r"^([IVXLC]{1,7})\s*[.):]?$")
-_LETTER_RE = re.compile(r"^([a-zđ])\s*[.)]?$")
-_PART_LETTERS = "ABDEFGH"
-_BULLETS = {"-", "+", "*", "•", "–"}
-_PREFIX_RE = re.compile(r"^([IVXLC]{1,7}|\d{1,3}(?:\.\d{1,3})*)\s*[.):/-]\s*(\S.*)$", re.S)
-_CONTENT_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})[.)]\s+(\S.*)$", re.S)
 _PAGE_RE = re.compile(r"^(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?$")
 _TOTAL_RE = re.compile(
     r"^tong cong\b|^(tong so|tong|cong)((?: (?:kinh phi|chung|trieu dong|dong|[ivxlc0-9]+))*)$"
@@ -96,25 +97,6 @@ class BodyScan:
     total_column: str | None = None
 
 
-def parse_number(text: str) -> tuple[str, int, int]:
-    """Read a TT cell: ("1.2", NUM_ARABIC, 2), ("II", NUM_ROMAN, 0), ("", NUM_NONE, 0)…"""
-    if not text or text in _BULLETS:
-        return "", NUM_NONE, 0
-    match = _ARABIC_RE.match(text)
-    if match:
-        number = match.group(1)
-        return number, NUM_ARABIC, number.count(".") + 1
-    match = _ROMAN_RE.match(text)
-    if match:
-        return match.group(1), NUM_ROMAN, 0
-    if len(text) <= 2 and text[0] in _PART_LETTERS and text[1:] in ("", ".", ")"):
-        return text[0], NUM_ROMAN, 0  # "A", "B." parts open a section like Roman numerals
-    match = _LETTER_RE.match(text)
-    if match:
-        return match.group(1), NUM_LETTER, 9
-    return text, NUM_OTHER, 0
-
-
 class BodyScanner:
     """Walk the rows under the header of one sheet, filling rows, totals and warnings."""
 
@@ -133,7 +115,9 @@ class BodyScanner:
         )
         self.content_col = self.cols[F_CONTENT]
         labelled = [col + 1 for col, label in enumerate(header.labels) if label]
-        self.width = max([*labelled, *(col + 1 for col in columns.values())])
+        spanned = [col + 1 for cols in header.spans.values() for col in cols]
+        self.width = max([*labelled, *spanned, *(col + 1 for col in columns.values())])
+        self.spans = [(TEXT_KEYS.index(key), cols) for key, cols in header.spans.items()]
         # a missing column reads the empty text appended after the row's last cell
         self.field_getter = operator.itemgetter(*(col if col >= 0 else -1 for col in self.cols))
         self.shared_tops: dict[int, int] = {}
@@ -311,11 +295,13 @@ class BodyScanner:
         texts.append("")  # missing columns point at this extra empty text
         fields = list(self.field_getter(texts))
         texts.pop()
+        if self.spans:
+            _join_spans(fields, texts, self.spans)
         line = Line(info, number[0], number[1], number[2], fields)
         if number[1] == NUM_OTHER and not fields[F_CONTENT]:
-            _split_title_in_number_cell(line, number[0])
-        elif self.num_col < 0:
-            _number_in_content(line)
+            line.number, line.num_kind, line.level, fields[F_CONTENT] = split_title(number[0])
+        elif self.num_col < 0 and (found := number_in_content(fields[F_CONTENT])):
+            line.number, line.num_kind, line.level, fields[F_CONTENT] = found
         if self.shared_tops:
             line.shared = self.shared_tops.get(info.row - 1, 0)
         if 0 <= self.budget_col < len(row):
@@ -374,28 +360,19 @@ class BodyScanner:
                     rows[r][c0] = value
 
 
-def _split_title_in_number_cell(line: Line, text: str) -> None:
-    """Handle a title typed (or merged) into the TT cell: "I. CẢI CÁCH THỂ CHẾ"."""
-    match = _PREFIX_RE.match(text)
-    if match:
-        number, num_kind, level = parse_number(match.group(1))
-        if num_kind in (NUM_ARABIC, NUM_ROMAN):
-            line.number, line.num_kind, line.level = number, num_kind, level
-            line.fields[F_CONTENT] = match.group(2).strip()
-            return
-    line.number, line.num_kind, line.level = "", NUM_NONE, 0
-    line.fields[F_CONTENT] = text
-
-
-def _number_in_content(line: Line) -> None:
-    """Take "1.2. Rà soát …" apart when the table has no TT column."""
-    match = _CONTENT_NUMBER_RE.match(line.fields[F_CONTENT])
-    if match:
-        line.number, line.num_kind, line.level = parse_number(match.group(1))
-        line.fields[F_CONTENT] = match.group(2)
+def _join_spans(fields: list[str], texts: list[str], spans: list[tuple[int, list[int]]]) -> None:
+    """Join the texts of the columns under a merged header cell (units with a comma)."""
+    for index, cols in spans:
+        separator = ", " if index in (F_LEAD, F_PARTNER) else " "
+        parts = [fields[index], *(texts[col] for col in cols)]
+        fields[index] = separator.join(part for part in parts if part)
 
 
 def _append_note(line: Line, note: str) -> None:
     """Add a note to a line's Ghi chú text."""
     notes = line.fields[F_NOTES]
     line.fields[F_NOTES] = f"{notes}; {note}" if notes else note
+
+
+# re-exported for structure.py and the classifier tests
+__all__ = ["NUM_ARABIC", "NUM_LETTER", "NUM_NONE", "NUM_OTHER", "NUM_ROMAN", "parse_number"]
