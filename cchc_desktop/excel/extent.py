@@ -42,8 +42,8 @@ _UNUSUAL = (
     re.compile(rb'"\s+r\s*='),
     re.compile(rb"'\s+r\s*="),
 )
-# A plain cell tag that is not self-closing (it may hold a value).
-_PLAIN_VALUED = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>')
+# A plain cell tag that may hold a value (neither <c …/> nor <c …></c>).
+_PLAIN_VALUED = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>(?!</c>)')
 _REF = re.compile(r"^([A-Za-z]*)([0-9]+)$")
 
 
