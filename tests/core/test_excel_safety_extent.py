@@ -142,7 +142,7 @@ def test_the_short_form_check_costs_little(tmp_path: Path) -> None:
     started = time.perf_counter()
     for _ in range(5):
         check_sheet_extents(path, "xlsx")
-    assert (time.perf_counter() - started) / 5 < 0.05
+    assert (time.perf_counter() - started) / 5 < 0.1
 
 
 def _ods(tmp_path: Path, body: str) -> Path:
