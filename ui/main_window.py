@@ -1,172 +1,300 @@
-"""The main window: the plan's appendix as a table, a plan switcher, search, status counts."""
+"""The register window: a plan's appendix as a table, filters and search, every edit undoable.
+
+The window wires the pieces together: AppendixView decides which rows to show, TaskTableModel
+and AppendixTable show them, undo commands change data through services and call back
+task_changed/structure_changed/plan_changed/units_changed here, Ops shows errors and runs slow
+work in a worker thread. Menus and shortcuts are declared in ui/actions.py.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QTableView,
-    QToolBar,
-)
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar
 
 from cchc_desktop import repository, services
-from cchc_desktop.db import Register, open_register
-from cchc_desktop.errors import CchcError
-from cchc_desktop.queries import KIND_TASK, appendix_rows, search_task_ids
-from ui.task_table_model import COL_CONTENT, COL_NUMBER, HEADERS, TaskTableModel
+from cchc_desktop.db import Register
+from cchc_desktop.models import Plan
+from cchc_desktop.queries import KIND_SECTION, plan_units, task_rows, unit_names
+from ui.actions import build_actions
+from ui.appendix_view import AppendixView, Counts, Filters
+from ui.delegates import AppendixDelegate
+from ui.file_actions import FileActions
+from ui.filter_bar import FilterBar
+from ui.ops import Ops
+from ui.plan_actions import PlanActions
+from ui.status_source import compute_states, default_period, period_choices
+from ui.table_view import AppendixTable
+from ui.task_actions import TaskActions
+from ui.task_table_model import TaskStatus, TaskTableModel
 
-_COLUMN_WIDTHS = (56, 420, 240, 150, 170, 150, 90)
+STATES_DELAY_MS = 150  # let the first paint happen before the worker takes the GIL
 
 
 class MainWindow(QMainWindow):
     """The register window."""
 
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, settings: QSettings | None = None,
+                 today: date | None = None) -> None:
         super().__init__()
         self.register = register
+        self.settings = settings or QSettings()
+        self.today = today or date.today()
         self.plan_id: int | None = None
-        self.model = TaskTableModel()
-        self.table = QTableView()
+        self.plan: Plan | None = None
+        self.ops = Ops(self)
+        self.undo_stack = QUndoStack(self)
+        self.view = AppendixView(register)
+        self.model = TaskTableModel(lambda ids: task_rows(self.register, ids))
+        self.model.editor = self._inline_edit
+        self.table = AppendixTable(self.model)
+        self.delegate = AppendixDelegate(self.table, self.unit_names)
+        self.table.setItemDelegate(self.delegate)
+        self.filter_bar = FilterBar()
         self.plan_box = QComboBox()
-        self.search_box = QLineEdit()
         self.counts_label = QLabel()
+        self.busy_label = QLabel()
+        self._unit_names: list[str] | None = None
+        self._states_ticket = 0
+        self._states_timer = QTimer(self)
+        self._states_timer.setSingleShot(True)
+        self._states_timer.timeout.connect(self.load_states)
+        self.tasks = TaskActions(self)
+        self.files = FileActions(self)
+        self.plans = PlanActions(self)
         self._build()
+        self.actions_by_name = build_actions(self)
         self.reload_plans()
 
     # Building --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        """Create the widgets, menus and toolbar."""
-        self.resize(1280, 760)
-        self.table.setModel(self.model)
-        self.table.setObjectName("taskTable")
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in enumerate(_COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        """Lay out toolbar, filter bar, table and status bar."""
+        self.resize(1320, 800)
         self.setCentralWidget(self.table)
-        self._build_toolbar()
-        self._build_menus()
-        self.statusBar().addPermanentWidget(self.counts_label)
-
-    def _build_toolbar(self) -> None:
-        """Add the plan switcher and the search box."""
         bar = QToolBar("Kế hoạch")
+        bar.setObjectName("planBar")
         bar.setMovable(False)
-        bar.addWidget(QLabel(" Kế hoạch: "))
-        self.plan_box.setMinimumWidth(420)
+        label = QLabel(" &Kế hoạch: ")
+        label.setBuddy(self.plan_box)
+        bar.addWidget(label)
+        self.plan_box.setObjectName("planBox")
+        self.plan_box.setMinimumWidth(520)
         self.plan_box.currentIndexChanged.connect(self._plan_chosen)
         bar.addWidget(self.plan_box)
-        bar.addSeparator()
-        self.search_box.setPlaceholderText("Tìm (không cần dấu): nội dung, đơn vị, thời gian…")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(320)
-        self.search_box.textChanged.connect(self._search)
-        bar.addWidget(self.search_box)
+        for widget in self.filter_bar.period_widgets():
+            bar.addWidget(widget)
         self.addToolBar(bar)
+        self.addToolBarBreak()
+        filters = QToolBar("Lọc và tìm")
+        filters.setObjectName("filterBar")
+        filters.setMovable(False)
+        filters.addWidget(self.filter_bar)
+        self.addToolBar(filters)
+        self.filter_bar.changed.connect(self._filters_changed)
+        self.filter_bar.period_changed.connect(lambda *_: self.load_states())
+        self.table.sort_requested.connect(self._sort_requested)
+        self.statusBar().addWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.ops.busy_changed.connect(self._busy)
+        self.setTabOrder(self.plan_box, self.filter_bar.search)
+        self.setTabOrder(self.filter_bar.clear_button, self.table)
+        self.table.restore_state(self.settings)
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
 
-    def _build_menus(self) -> None:
-        """Create the Tệp menu."""
-        menu = self.menuBar().addMenu("&Tệp")
-        open_action = QAction("&Mở sổ…", self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._open_register)
-        menu.addAction(open_action)
-        menu.addSeparator()
-        quit_action = QAction("&Thoát", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-        find = QAction("Tìm", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.search_box.setFocus)
-        self.addAction(find)
+    # Plans -----------------------------------------------------------------------------------
 
-    # Data ------------------------------------------------------------------------------------
-
-    def reload_plans(self) -> None:
-        """Fill the plan switcher and show the most recent plan."""
+    def reload_plans(self, select: int | None = None) -> None:
+        """Fill the plan switcher and show a plan (the given one, else the most recent)."""
         plans = repository.list_plans(self.register.db)
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
         for plan in plans:
             label = f"{plan.number} — {plan.title}" if plan.number else plan.title
             self.plan_box.addItem(label, plan.id)
+        wanted = select if select is not None else (plans[0].id if plans else None)
+        self.plan_box.setCurrentIndex(max(0, self.plan_box.findData(wanted)) if plans else -1)
         self.plan_box.blockSignals(False)
-        self.show_plan(plans[0].id if plans else None)
-        self._update_title()
+        self.show_plan(wanted if plans else None)
 
     def show_plan(self, plan_id: int | None) -> None:
-        """Show a plan's appendix in the table."""
+        """Show a plan's appendix with the current filters."""
         self.plan_id = plan_id
-        rows = appendix_rows(self.register, plan_id) if plan_id is not None else []
-        self.model.set_rows(rows)
-        self._apply_spans()
-        self._search(self.search_box.text())
+        self.plan = repository.get_plan(self.register.db, plan_id) if plan_id else None
+        index = self.plan_box.findData(plan_id) if plan_id else -1
+        if index >= 0 and index != self.plan_box.currentIndex():
+            self.plan_box.blockSignals(True)
+            self.plan_box.setCurrentIndex(index)
+            self.plan_box.blockSignals(False)
+        self.view.load(plan_id)
+        self.view.set_states(None)
+        self.model.set_states(None)
+        self.filter_bar.set_states_ready(False)
+        sections = [(row.id, f"{row.number}. {row.content}")
+                    for row in self.view.outline.headings.values() if row.kind == KIND_SECTION]
+        self.filter_bar.set_sections(sorted(sections, key=lambda s: self._section_order(s[0])))
+        self.filter_bar.set_units(plan_units(self.register, plan_id) if plan_id else [])
+        year = self.plan.year if self.plan else None
+        self.filter_bar.set_periods(period_choices(year, self.today),
+                                    default_period(year, self.today))
+        self.refresh_view()
+        self._update_title()
+        self._states_timer.start(STATES_DELAY_MS)
 
-    def _apply_spans(self) -> None:
-        """Let section and group titles run across the row, as in the printed appendix."""
-        self.table.clearSpans()
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).kind != KIND_TASK:
-                self.table.setSpan(row, COL_CONTENT, 1, len(HEADERS) - COL_CONTENT)
+    def _section_order(self, section_id: int) -> int:
+        """Return a section's position in the appendix."""
+        return self.view.outline.section_spans.get(section_id, (0, 0))[0]
 
     def _plan_chosen(self, index: int) -> None:
         """Switch to the plan picked in the switcher."""
         plan_id = self.plan_box.itemData(index)
-        if plan_id is not None:
-            services.touch_plan(self.register, plan_id)
+        if isinstance(plan_id, int) and plan_id != self.plan_id:
+            self.ops.call(lambda: services.touch_plan(self.register, plan_id))
             self.show_plan(plan_id)
 
-    def _search(self, text: str) -> None:
-        """Hide task rows that do not match the typed text; keep their headings."""
-        matches = search_task_ids(self.register, self.plan_id, text) if (
-            self.plan_id is not None and text.strip()) else None
-        shown = 0
-        for row in range(self.model.rowCount()):
-            item = self.model.row_at(row)
-            hide = matches is not None and item.kind == KIND_TASK and item.id not in matches
-            self.table.setRowHidden(row, hide)
-            shown += item.kind == KIND_TASK and not hide
-        self.counts_label.setText(f"{shown} nhiệm vụ")
-
     def _update_title(self) -> None:
-        """Show the register file in the window title."""
-        self.setWindowTitle(f"CCHC Desktop — {self.register.path.name}")
+        """Show the register file and the plan in the window title."""
+        plan = f" — {self.plan.number or self.plan.title[:60]}" if self.plan else ""
+        self.setWindowTitle(f"CCHC Desktop — {self.register.path.name}{plan}")
 
-    def _open_register(self) -> None:
-        """Let the officer open another register file."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Mở sổ đăng ký", str(self.register.path.parent), "Sổ CCHC (*.sqlite)")
-        if not path:
+    # The view --------------------------------------------------------------------------------
+
+    def refresh_view(self, select: int | None = None) -> None:
+        """Recompute the rows shown and the counts, keeping (or moving) the selection."""
+        keep = select if select is not None else self.table.current_key()
+        column = max(self.table.currentIndex().column(), 1)
+        keys = self.view.keys()
+        self.model.set_rows(keys, self.view.outline.headings)
+        self.delegate.set_terms(self.view.search_terms)
+        self.show_counts(self.view.counts(keys))
+        if keep is not None:
+            self.table.select_key(keep, column)
+
+    def show_counts(self, counts: Counts) -> None:
+        """Show the counts of the shown tasks in the status bar."""
+        parts = [f"{counts.tasks} nhiệm vụ"]
+        if counts.tasks != counts.total:
+            parts[0] += f" (trên {counts.total})"
+        if counts.done is not None:
+            parts += [f"{counts.done} hoàn thành", f"{counts.overdue} quá hạn"]
+        self.counts_label.setText(" · ".join(parts))
+
+    def _filters_changed(self, filters: Filters) -> None:
+        """Apply the filter bar's filters and search (as the officer types)."""
+        self.view.filters = filters
+        self.refresh_view()
+
+    def _sort_requested(self, column: int, descending: bool) -> None:
+        """Sort flat by a column, or go back to the appendix order (column -1 or TT)."""
+        from ui.task_table_model import COL_NUMBER
+
+        names = ("number", "content", "result", "lead", "partner", "timeframe", "budget",
+                 "status", "due", "progress")
+        self.view.sort_column = None if column < 0 or (
+            column == COL_NUMBER and not descending) else names[column]
+        self.view.descending = descending
+        self.refresh_view()
+        self.table.show_sort(column if self.view.sort_column else -1, descending)
+
+    # States (Trạng thái, Hạn, Tiến độ) ----------------------------------------------------------
+
+    def load_states(self) -> None:
+        """Compute the tasks' states in the chosen period in a worker thread."""
+        plan_id, period = self.plan_id, self.filter_bar.period_code()
+        if plan_id is None or not period or str(self.register.path) == ":memory:":
             return
-        try:
-            register = open_register(path)
-        except CchcError as error:
-            QMessageBox.warning(self, "Không mở được sổ", str(error))
+        self.ops.forget(self._states_ticket)
+        today = self.today
+        self._states_ticket = self.ops.background(
+            self.register.path, lambda reg: compute_states(reg, plan_id, period, today),
+            lambda states: self._states_ready(plan_id, states), read_only=True,
+            title="Không tính được trạng thái nhiệm vụ")
+
+    def _states_ready(self, plan_id: int, states: dict[int, TaskStatus]) -> None:
+        """Show the states computed for a plan (if it is still the one shown)."""
+        if plan_id != self.plan_id:
             return
-        self.register.close()
+        self.view.set_states(states)
+        self.model.set_states(states)
+        self.filter_bar.set_states_ready(True)
+        if self.view.filters.status or self.view.filters.overdue or self.view.sort_column:
+            self.refresh_view()
+        else:
+            self.show_counts(self.view.counts(self.model.row_keys()))
+
+    def _busy(self, busy: bool) -> None:
+        """Say in the status bar that work is running."""
+        self.busy_label.setText("Đang tính trạng thái, hạn và tiến độ…" if busy else "")
+
+    # Called back by undo commands (undo_commands.Views) -----------------------------------------
+
+    def show_error(self, title: str, message: str) -> None:
+        """Show a Vietnamese error message."""
+        self.ops.show_error(title, message)
+
+    def task_changed(self, plan_id: int, task_id: int) -> None:
+        """A task's columns changed: re-read it and re-apply search and filters."""
+        if plan_id != self.plan_id:
+            self.show_plan(plan_id)
+        self.view.data_changed()
+        self.model.forget([task_id])
+        self._unit_names = None
+        if self.view.filters.active() or self.view.sort_column:
+            self.refresh_view(select=task_id)
+        self._states_timer.start(STATES_DELAY_MS)
+
+    def structure_changed(self, plan_id: int, select: int | None) -> None:
+        """Tasks were added, removed or moved: read the outline again."""
+        if plan_id != self.plan_id:
+            self.show_plan(plan_id)
+        self.view.load(plan_id)
+        self.refresh_view(select=select)
+        self._states_timer.start(STATES_DELAY_MS)
+
+    def plan_changed(self, plan_id: int | None) -> None:
+        """A plan was created, edited or removed: refresh the switcher and show it."""
+        self.reload_plans(select=plan_id)
+
+    def units_changed(self) -> None:
+        """The units directory changed: refresh unit choices and unit filters."""
+        self._unit_names = None
+        if self.plan_id is not None:
+            self.filter_bar.set_units(plan_units(self.register, self.plan_id))
+        self.view.filters = self.filter_bar.filters()
+        self.refresh_view()
+
+    # Editing ---------------------------------------------------------------------------------
+
+    def unit_names(self) -> list[str]:
+        """Return the names offered by unit autocomplete (read once per change)."""
+        if self._unit_names is None:
+            self._unit_names = unit_names(self.register)
+        return self._unit_names
+
+    def _inline_edit(self, task_id: int, field: str, value: object) -> bool:
+        """Turn an edit typed in a cell into an undoable command."""
+        return self.tasks.edit_field(task_id, field, str(value))
+
+    def switch_register(self, register: Register) -> None:
+        """Work on another register: close the old one, forget undo history, show its plans."""
+        self.ops.wait()
+        old = self.register
         self.register = register
+        self.view = AppendixView(register)
+        self.undo_stack.clear()
+        self._unit_names = None
         self.reload_plans()
+        if old is not register:
+            old.close()
 
-    def visible_task_count(self) -> int:
-        """Return how many task rows are shown (not hidden by search)."""
-        return sum(
-            1 for row in range(self.model.rowCount())
-            if self.model.row_at(row).kind == KIND_TASK and not self.table.isRowHidden(row)
-        )
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Remember columns and geometry, and let running work finish."""
+        self.table.save_state(self.settings)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.ops.wait()
+        super().closeEvent(event)
 
-
-__all__ = ["MainWindow", "COL_NUMBER", "Qt"]

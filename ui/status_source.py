@@ -1,0 +1,41 @@
+"""Tasks' states in a reporting period for the table: which period, and the states themselves.
+
+States come from cchc_desktop.progress.task_states; the window computes them in a worker thread
+(ui/ops.py) and keeps only what the table shows (status, due date, overdue, percent).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cchc_desktop.calendar_rules import PeriodError, period_for_date, periods_of_year
+from cchc_desktop.db import Register
+from cchc_desktop.progress import task_states
+from cchc_desktop.schedule_progress import DONE_STATUSES
+from ui.task_table_model import TaskStatus
+
+
+def default_period(plan_year: int | None, today: date) -> str:
+    """Return the period to show: today's, or the plan year's annual report for a past plan."""
+    if plan_year and plan_year < today.year:
+        return str(plan_year)
+    try:
+        return period_for_date(today).code
+    except PeriodError:
+        return str(today.year)
+
+
+def period_choices(plan_year: int | None, today: date) -> list[tuple[str, str]]:
+    """Return (code, title) of the periods worth offering: the plan's year and this year."""
+    years = sorted({y for y in (plan_year, today.year) if y})
+    return [(p.code, p.title) for year in years for p in periods_of_year(year)]
+
+
+def compute_states(register: Register, plan_id: int, period_code: str,
+                   today: date) -> dict[int, TaskStatus]:
+    """Return every task's state in the period (run in a worker thread for big plans)."""
+    return {
+        s.task.id: TaskStatus(s.status, s.status_label, s.due, s.overdue, s.percent,
+                              s.status in DONE_STATUSES)
+        for s in task_states(register, plan_id, period_code, today)
+    }
