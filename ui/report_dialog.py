@@ -13,8 +13,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Signal
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -291,11 +291,12 @@ class ReportDialog(QDialog):
         return count
 
     def _orient(self, printer: QPrinter, page: int) -> None:
-        """Set portrait or landscape for the page about to be printed."""
+        """Set A4 portrait or landscape for the page about to be printed."""
         size = self.document.pagePointSize(page)
-        landscape = size.width() > size.height()
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
-                                   else QPageLayout.Orientation.Portrait)
+        orientation = (QPageLayout.Orientation.Landscape if size.width() > size.height()
+                       else QPageLayout.Orientation.Portrait)
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+                                          QMarginsF(0, 0, 0, 0)))
 
     def _paint_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
         """Render one page at print resolution and draw it over the whole sheet."""

@@ -80,6 +80,7 @@ def test_print_puts_each_page_in_its_orientation(dialog: ReportDialog, tmp_path:
         sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
         assert float(sizes[0][0]) < float(sizes[0][1]), "page 1 portrait"
         assert float(sizes[-1][0]) > float(sizes[-1][1]), "appendix landscape"
+        assert {round(float(v)) for v in sizes[0]} == {595, 842}, "A4, not Letter"
 
 
 def test_closing_removes_the_temporary_files(dialog: ReportDialog) -> None:
