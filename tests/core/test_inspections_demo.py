@@ -13,7 +13,8 @@ from cchc_desktop.inspections_demo import add_inspection_demo
 from cchc_desktop.reports.inspection_kinds import run_inspection_report
 
 
-def test_demo_inspections(demo_register: Register, tmp_path: Path) -> None:
+def test_demo_inspections(register: Register, tmp_path: Path) -> None:
+    demo_register = register
     plan_id = add_inspection_demo(demo_register)
     units = [(i.unit_name, i.kind) for i in ins.inspections_of(demo_register, plan_id)]
     assert units == [("Phòng 1", "dinh_ky"), ("Phòng 2", "dinh_ky"),
@@ -22,4 +23,6 @@ def test_demo_inspections(demo_register: Register, tmp_path: Path) -> None:
     statuses = {s.target.name: s for s in targets.targets_for_period(demo_register, "2021-H1")}
     assert statuses["Tỷ lệ giải quyết hồ sơ đúng hạn"].actual_text == "97,5%"
     assert run_inspection_report(demo_register, "kiem-tra", tmp_path / "kh.pdf").is_file()
+    assert run_inspection_report(demo_register, "ket-luan", tmp_path / "tb.pdf",
+                                 unit="Phòng 1").is_file()
     assert run_inspection_report(demo_register, "ket-luan", tmp_path / "tb.pdf").is_file()
