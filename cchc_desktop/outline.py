@@ -43,11 +43,21 @@ class Outline:
     parent: list[int] = field(default_factory=list)  # position of the heading above, or -1
     max_id: int = 0
     _index: dict[int, int] | None = None
+    _heading_rows: list[int] | None = None
 
     @property
     def task_ids(self) -> list[int]:
         """Return the task ids in appendix order."""
         return [key for key in self.keys if key > 0]
+
+    def heading_rows(self, keys: list[int]) -> list[int]:
+        """Return the rows of a view that hold headings (remembered for the full outline)."""
+        if keys is self.keys:
+            if self._heading_rows is None:
+                self._heading_rows = [p for p, _ in self.spans]
+                self._heading_rows.sort()
+            return self._heading_rows
+        return list(compress(range(len(keys)), map((0).__gt__, keys)))
 
     def task_count(self) -> int:
         """Return how many tasks the plan has."""
@@ -62,7 +72,7 @@ class Outline:
         low, high = self.section_spans.get(section_id, (0, len(self.keys))) if (
             section_id is not None) else (0, len(self.keys))
         if allowed is None:
-            return self.keys[low:high]
+            return self.keys if (low, high) == (0, len(self.keys)) else self.keys[low:high]
         if len(allowed) * 16 < len(self.keys):
             return self._few(allowed, low, high)
         mask = bytearray(max(self.max_id, max(allowed, default=0)) + 1)

@@ -127,11 +127,10 @@ class AppendixView:
         found = self._searches.get(query)
         if found is None:
             found = matching_ids(self.register, query)
-            self._searches[query] = found
-            if len(self._searches) > _SEARCH_CACHE:
-                self._searches.popitem(last=False)
-        else:
-            self._searches.move_to_end(query)
+        self._searches[query] = found
+        self._searches.move_to_end(query)
+        if len(self._searches) > _SEARCH_CACHE:
+            self._searches.popitem(last=False)
         return found
 
     def _sorted_ids(self) -> list[int]:
@@ -165,9 +164,9 @@ class AppendixView:
 
     # Counts ----------------------------------------------------------------------------------
 
-    def counts(self, keys: list[int]) -> Counts:
-        """Return the status-bar counts of the shown tasks."""
-        shown = len(keys) - sum(map((0).__gt__, keys))
+    def counts(self, keys: list[int], headings: int) -> Counts:
+        """Return the status-bar counts of the shown tasks (keys holding `headings` headings)."""
+        shown = len(keys) - headings
         total = self.outline.task_count()
         if self.states is None:
             return Counts(shown, total)

@@ -8,6 +8,7 @@ work in a worker thread. Menus and shortcuts are declared in ui/actions.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
@@ -57,6 +58,10 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.busy_label = QLabel()
         self._unit_names: list[str] | None = None
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(lambda: self.refresh_view())
         self._states_ticket = 0
         self._states_timer = QTimer(self)
         self._states_timer.setSingleShot(True)
@@ -168,9 +173,10 @@ class MainWindow(QMainWindow):
         keep = select if select is not None else self.table.current_key()
         column = max(self.table.currentIndex().column(), 1)
         keys = self.view.keys()
-        self.model.set_rows(keys, self.view.outline.headings)
+        heading_rows = self.view.outline.heading_rows(keys)
+        self.model.set_rows(keys, self.view.outline.headings, heading_rows)
         self.delegate.set_terms(self.view.search_terms)
-        self.show_counts(self.view.counts(keys))
+        self.show_counts(self.view.counts(keys, len(heading_rows)))
         if keep is not None:
             self.table.select_key(keep, column)
 
@@ -184,9 +190,20 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(" · ".join(parts))
 
     def _filters_changed(self, filters: Filters) -> None:
-        """Apply the filter bar's filters and search (as the officer types)."""
+        """Apply the filter bar's filters and search once pending keystrokes are in (typing
+        faster than a search runs skips the searches nobody would see)."""
+        typed_only = replace(filters, text=self.view.filters.text) == self.view.filters
         self.view.filters = filters
-        self.refresh_view()
+        if typed_only:
+            self._refresh_timer.start()
+        else:
+            self._refresh_timer.stop()
+            self.refresh_view()
+
+    @property
+    def searching(self) -> bool:
+        """Tell whether a change of filter or search text is still to be shown."""
+        return self._refresh_timer.isActive()
 
     def _sort_requested(self, column: int, descending: bool) -> None:
         """Sort flat by a column, or go back to the appendix order (column -1 or TT)."""
@@ -224,7 +241,8 @@ class MainWindow(QMainWindow):
         if self.view.filters.status or self.view.filters.overdue or self.view.sort_column:
             self.refresh_view()
         else:
-            self.show_counts(self.view.counts(self.model.row_keys()))
+            self.show_counts(self.view.counts(self.model.row_keys(),
+                                              len(self.model.heading_rows())))
 
     def _busy(self, busy: bool) -> None:
         """Say in the status bar that work is running."""

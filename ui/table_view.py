@@ -3,16 +3,26 @@ view, sortable and hideable columns whose widths and order are remembered betwee
 
 from __future__ import annotations
 
-from itertools import compress
-
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from ui.task_table_model import COL_CONTENT, HEADERS, TaskTableModel
+from ui.task_table_model import (
+    COL_CONTENT,
+    COL_LEAD,
+    COL_NUMBER,
+    COL_PARTNER,
+    COL_RESULT,
+    COL_STATUS,
+    COL_TIMEFRAME,
+    HEADERS,
+    TaskTableModel,
+)
 
 DEFAULT_WIDTHS = (56, 420, 240, 150, 170, 150, 90, 130, 90, 70)
 MAX_ROW_HEIGHT = 170
+MIN_ROW_HEIGHT = 24
+_WRAP = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value
 STATE_KEY = "appendix/header"
 
 
@@ -35,13 +45,15 @@ class AppendixTable(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setMinimumSectionSize(24)
         self._fitted: set[int] = set()
+        self._heights: dict[int, int] = {}
+        self._metrics: dict[bool, QFontMetrics] = {}
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
         self._build_header()
         model.modelReset.connect(self._rows_replaced)
-        model.dataChanged.connect(lambda *_: self._refit())
+        model.dataChanged.connect(self._text_changed)
         self.verticalScrollBar().valueChanged.connect(lambda *_: self._fit_timer.start())
 
     def _build_header(self) -> None:
@@ -123,15 +135,20 @@ class AppendixTable(QTableView):
         self.clearSpans()
         model = self.task_model
         span = len(HEADERS) - COL_CONTENT
-        keys = model.row_keys()
-        for row in compress(range(len(keys)), map((0).__gt__, keys)):
+        for row in model.heading_rows():
             self.setSpan(row, COL_CONTENT, 1, span)
         self._refit()
 
     def _refit(self) -> None:
         """Fit the rows in view again soon (text or widths changed)."""
         self._fitted.clear()
+        self._heights.clear()
         self._fit_timer.start()
+
+    def _text_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        """Refit when text changed (not when only the states' columns did)."""
+        if top.column() < COL_STATUS:
+            self._refit()
 
     def fit_visible_rows(self) -> None:
         """Give the rows in view the height of their text (capped), leaving the others."""
@@ -144,10 +161,45 @@ class AppendixTable(QTableView):
             if not pending:
                 return
             for row in pending:
-                height = min(max(self.sizeHintForRow(row), 24), MAX_ROW_HEIGHT)
+                height = self._row_height(row)
                 if self.rowHeight(row) != height:
                     self.setRowHeight(row, height)
                 self._fitted.add(row)
+
+    def _row_height(self, row: int) -> int:
+        """Return the height a row's wrapped text needs (remembered per row key)."""
+        model = self.task_model
+        key = model.key_at(row)
+        height = self._heights.get(key)
+        if height is not None:
+            return height
+        item = model.row_at(row)
+        if key < 0:
+            width = sum(self.columnWidth(c) for c in range(COL_CONTENT, len(HEADERS))
+                        if not self.isColumnHidden(c))
+            needed = self._wrapped(item.content, width, bold=True)
+        else:
+            texts = {COL_NUMBER: item.number, COL_CONTENT: item.content, COL_RESULT: item.result,
+                     COL_LEAD: item.lead, COL_PARTNER: item.partner,
+                     COL_TIMEFRAME: item.timeframe,
+                     COL_STATUS: str(model.index(row, COL_STATUS).data() or "")}
+            needed = max(self._wrapped(text, self.columnWidth(column))
+                         for column, text in texts.items() if not self.isColumnHidden(column))
+        height = min(max(needed + 8, MIN_ROW_HEIGHT), MAX_ROW_HEIGHT)
+        self._heights[key] = height
+        return height
+
+    def _wrapped(self, text: str, width: int, bold: bool = False) -> int:
+        """Return the height of text wrapped to a column width."""
+        if not text:
+            return 0
+        metrics = self._metrics.get(bold)
+        if metrics is None:
+            font = QFont(self.font())
+            font.setBold(bold)
+            metrics = self._metrics[bold] = QFontMetrics(font)
+        rect = QRect(0, 0, max(width - 8, 8), 1 << 20)
+        return metrics.boundingRect(rect, _WRAP, text).height()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]

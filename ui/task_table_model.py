@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -39,6 +40,24 @@ _OVERDUE_BRUSH = QBrush(QColor("#fbe3e1"))
 _OVERDUE_TEXT = QBrush(QColor("#9b1c14"))
 _DONE_TEXT = QBrush(QColor("#1e6b2f"))
 ModelIndex = QModelIndex | QPersistentModelIndex
+# Roles as plain ints: data() runs for every role of every painted cell, so it compares ints.
+_DISPLAY, _EDIT, _TOOLTIP = (Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.EditRole.value,
+                             Qt.ItemDataRole.ToolTipRole.value)
+_FONT, _ALIGN = Qt.ItemDataRole.FontRole.value, Qt.ItemDataRole.TextAlignmentRole.value
+_BACKGROUND, _FOREGROUND = (Qt.ItemDataRole.BackgroundRole.value,
+                            Qt.ItemDataRole.ForegroundRole.value)
+_TEXT_ROLES = frozenset({_DISPLAY, _TOOLTIP})
+_STYLE_ROLES = frozenset({_FONT, _BACKGROUND, _FOREGROUND})
+_KEY = KEY_ROLE.value if isinstance(KEY_ROLE, Qt.ItemDataRole) else int(KEY_ROLE)
+_TOP = Qt.AlignmentFlag.AlignTop
+_ALIGNMENTS = [
+    {COL_NUMBER: Qt.AlignmentFlag.AlignHCenter, COL_BUDGET: Qt.AlignmentFlag.AlignRight,
+     COL_PROGRESS: Qt.AlignmentFlag.AlignRight}.get(column, Qt.AlignmentFlag.AlignLeft) | _TOP
+    for column in range(len(HEADERS))
+]
+_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | (
+    Qt.ItemFlag.ItemNeverHasChildren)
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 Loader = Callable[[Sequence[int]], dict[int, AppendixRow]]
 Editor = Callable[[int, str, Any], bool]
 
@@ -65,6 +84,7 @@ class TaskTableModel(QAbstractTableModel):
         self._cache: dict[int, AppendixRow] = {}
         self._loader: Loader = loader or (lambda ids: {})
         self._states: dict[int, TaskStatus] | None = None
+        self._heading_rows: list[int] | None = []
         self.editor: Editor | None = None  # set by the window: turns an edit into a command
         self._bold = QFont()
         self._bold.setBold(True)
@@ -76,11 +96,14 @@ class TaskTableModel(QAbstractTableModel):
         self._loader = loader
         self._cache.clear()
 
-    def set_rows(self, keys: list[int], headings: dict[int, AppendixRow]) -> None:
-        """Replace every row: row keys in order, and the heading rows they refer to."""
+    def set_rows(self, keys: list[int], headings: dict[int, AppendixRow],
+                 heading_rows: list[int] | None = None) -> None:
+        """Replace every row: row keys in order, the headings they refer to, and (if known)
+        which rows are headings."""
         self.beginResetModel()
         self._keys = keys
         self._headings = headings
+        self._heading_rows = heading_rows
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
         self.endResetModel()
@@ -140,9 +163,16 @@ class TaskTableModel(QAbstractTableModel):
         """Return how many task rows are held in memory (for tests and the benchmark)."""
         return len(self._cache)
 
+    def heading_rows(self) -> list[int]:
+        """Return the rows that hold headings."""
+        if self._heading_rows is None:
+            keys = self._keys
+            self._heading_rows = list(compress(range(len(keys)), map((0).__gt__, keys)))
+        return self._heading_rows
+
     def task_count(self) -> int:
         """Return how many task rows are shown."""
-        return len(self._keys) - sum(1 for k in self._keys if k < 0)
+        return len(self._keys) - len(self.heading_rows())
 
     def state_of(self, task_id: int) -> TaskStatus | None:
         """Return a task's state in the period, if computed."""
@@ -159,27 +189,29 @@ class TaskTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
             return HEADERS[section]
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() in FIELDS and self._keys[index.row()] > 0:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
-            return None
-        column = index.column()
-        if role == KEY_ROLE:
+            return Qt.ItemFlag.NoItemFlags
+        if index.column() in FIELDS and self._keys[index.row()] > 0:
+            return _EDITABLE
+        return _READ_ONLY
+
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        if role in _TEXT_ROLES:
+            return self._text(self.row_at(index.row()), index.column())
+        if role == _ALIGN:
+            return _ALIGNMENTS[index.column()]
+        if role in _STYLE_ROLES:
+            return self._style(index.row(), index.column(), role)
+        if role == _EDIT:
+            return self._edit_text(self.row_at(index.row()), index.column())
+        if role == _KEY:
             return self._keys[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(self.row_at(index.row()), column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_text(self.row_at(index.row()), column)
-        return self._style(index.row(), column, role)
+        return None
 
     def setData(self, index: ModelIndex, value: Any,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -224,25 +256,20 @@ class TaskTableModel(QAbstractTableModel):
         return f"{state.percent}%" if state.percent is not None else ""
 
     def _style(self, row: int, column: int, role: int) -> Any:
-        """Return fonts, colours and alignment."""
+        """Return the font and colours of a cell."""
         key = self._keys[row]
         if key < 0:
-            kind = self._headings[key].kind
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 return self._bold
-            if role == Qt.ItemDataRole.BackgroundRole:
+            if role == _BACKGROUND:
+                kind = self._headings[key].kind
                 return _SECTION_BRUSH if kind == KIND_SECTION else _GROUP_BRUSH
-        elif column in STATE_COLUMNS and role in (Qt.ItemDataRole.BackgroundRole,
-                                                  Qt.ItemDataRole.ForegroundRole):
-            state = self.state_of(key)
-            if state is not None and state.overdue:
-                return _OVERDUE_BRUSH if role == Qt.ItemDataRole.BackgroundRole else _OVERDUE_TEXT
-            if state is not None and state.done and role == Qt.ItemDataRole.ForegroundRole:
-                return _DONE_TEXT
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = {COL_NUMBER: Qt.AlignmentFlag.AlignHCenter,
-                          COL_BUDGET: Qt.AlignmentFlag.AlignRight,
-                          COL_PROGRESS: Qt.AlignmentFlag.AlignRight}.get(
-                column, Qt.AlignmentFlag.AlignLeft)
-            return horizontal | Qt.AlignmentFlag.AlignTop
+            return None
+        if column < COL_STATUS or role == _FONT:
+            return None
+        state = self.state_of(key)
+        if state is not None and state.overdue:
+            return _OVERDUE_BRUSH if role == _BACKGROUND else _OVERDUE_TEXT
+        if state is not None and state.done and role == _FOREGROUND:
+            return _DONE_TEXT
         return None

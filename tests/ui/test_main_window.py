@@ -87,6 +87,7 @@ def test_window_shows_the_appendix_with_states(window: MainWindow) -> None:
 
 def test_search_cai_cach_as_you_type_and_clear(qtbot: Any, window: MainWindow) -> None:
     qtbot.keyClicks(window.filter_bar.search, "cai cach")
+    qtbot.waitUntil(lambda: not window.searching and window.delegate.terms == ("cai", "cach"))
     found = shown_tasks(window)
     assert 0 < len(found) < 53
     for row, key in enumerate(window.model.row_keys()):
@@ -98,7 +99,8 @@ def test_search_cai_cach_as_you_type_and_clear(qtbot: Any, window: MainWindow) -
     window.table.viewport().grab()  # paints the highlighted matches
     assert window.counts_label.text().startswith(f"{len(found)} nhiệm vụ (trên 53)")
     qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Escape)
-    assert len(shown_tasks(window)) == 53
+    qtbot.waitUntil(lambda: len(shown_tasks(window)) == 53)
+    assert window.table.hasFocus() or window.focusWidget() is window.table
 
 
 def test_add_a_task_through_the_form_then_undo_and_redo(qtbot: Any, window: MainWindow) -> None:
