@@ -2,7 +2,7 @@
 
 python-calamine builds a dense grid from A1 to the farthest cell that holds a value, so one cell
 at XFD1048576 in a 2 KB file asks for 17 billion cells and the process aborts with no message.
-The sheet parts are streamed here first (128 KB chunks, never the whole part in memory) and a
+The sheet parts are streamed here first (64 KB chunks, never the whole part in memory) and a
 sheet whose grid would be absurd is refused with a Vietnamese message naming the far cell.
 
 Office Open XML sheets: nearly every writer (Excel, LibreOffice, openpyxl) writes each cell as
@@ -27,7 +27,7 @@ MAX_SHEET_ROWS = 200_000
 MAX_SHEET_CELLS = 5_000_000
 _SHORT_ROWS = 99_999  # a short-form tag (<c r="Z99999">) reaches at most this row…
 _SHORT_COLS = 26  # …and column Z
-_CHUNK = 1 << 17  # 128 KB: the regex passes run while the chunk is in cache
+_CHUNK = 1 << 16  # 64 KB: the regex passes run while the chunk is in cache
 _SMALL_PART = 8 << 20  # workbook.xml and its relationships are a few KB
 _SHEET_FOLDERS = ("worksheets", "chartsheets", "dialogsheets")
 

@@ -37,6 +37,7 @@ _BIFF_FILEPASS, _BIFF_BOF = 0x002F, 0x0809
 _XLSB_ROW, _XLSB_END, _XLSB_SHEET = 0x0000, 0x0092, 0x009C
 _XLSB_CELLS = range(0x0002, 0x000C)  # BrtCellRk … BrtFmlaError (BrtCellBlank is no value)
 _XLSB_MAX_ROW = 0x10_0000  # python-calamine stops at a larger row
+_XLSB_MAX_PART = 64 << 20  # a binary sheet part is read whole; a real appendix is far smaller
 
 
 def scan_ods(archive: zipfile.ZipFile, max_rows: int, max_cells: int) -> None:
@@ -61,6 +62,7 @@ class _OdsWalk:
         self.row = 0
         self.repeat = 1
         self.col = 0
+        self.cells = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         """Handle a start tag."""
@@ -71,6 +73,10 @@ class _OdsWalk:
             self.repeat = _count(attrs.get("table:number-rows-repeated"))
             self.col = 0
         elif name in ("table:table-cell", "table:covered-table-cell"):
+            self.cells += 1
+            if self.extent is not None and self.cells > self.extent.max_cells:
+                self.extent.crowded = True
+                raise SheetTooBig(self.extent)
             self.col += min(_count(attrs.get("table:number-columns-repeated")), _EXCEL_COLUMNS)
             valued = attrs.get("office:value-type") == "string" or any(
                 key in attrs for key in _ODS_VALUES
@@ -249,6 +255,9 @@ def scan_xlsb(archive: zipfile.ZipFile, max_rows: int, max_cells: int) -> None:
     for info in sheet_parts(archive):
         path = info.filename.replace("\\", "/").lower()
         extent = Extent(names.get(path, path.rsplit("/", 1)[-1]), max_rows, max_cells)
+        if info.file_size > _XLSB_MAX_PART:
+            extent.crowded = True
+            raise SheetTooBig(extent)
         row = 0
         for kind, data in _xlsb_records(archive.read(info)):
             if kind == _XLSB_ROW and len(data) >= 4:

@@ -3,7 +3,8 @@
 Headers are matched on folded text (no case, marks or extra spaces), so "Nội dung, nhiệm vụ",
 "NHIỆM VỤ CỤ THỂ" and "Nội dung" all mean the content column. A two-row header ("Cơ quan thực
 hiện" over "Chủ trì | Phối hợp") is read as the column's two texts joined; a column-number row
-("(1) (2) (3)" or "1 2 3") right under the header is skipped.
+("(1) (2) (3)" or "1 2 3") right under the header is skipped. A header cell merged across
+columns ("Nội dung" over B:C) covers them all: the texts of the covered columns are joined.
 """
 
 from __future__ import annotations
@@ -249,11 +250,9 @@ def _two_row_header(grid: SheetGrid, index: int, top: list[str], info: HeaderInf
 
 
 def _merged_spans(info: HeaderInfo, merged: list[MergedRange]) -> None:
-    """Let a header cell merged across columns (Nội dung over B:C) cover all of them.
-
-    A covered column with no header text of its own joins the field: its texts are joined to
-    the field's (a text field) or kept in the notes (TT, Kinh phí).
-    """
+    """Let a header cell merged across columns (Nội dung over B:C) cover all of them."""
+    # a covered column with no header text of its own joins the field: its texts are joined
+    # to a text field's, or kept in the notes as a duplicate column (TT, Kinh phí)
     owners = {col: key for key, col in info.columns.items()}
     bottom = info.row + info.height - 1
     duplicated = {col: key for col, _label, key in info.duplicates}

@@ -132,10 +132,7 @@ def _no_cyclic_gc() -> Iterator[None]:
 def _choose_sheet(
     book: Workbook, wanted: str | None
 ) -> tuple[SheetGrid, h.HeaderInfo, list[tuple[str, int]]]:
-    """Pick the sheet with a task table (or the one asked for); name the others found.
-
-    Only the best grid so far is kept, so memory never holds more than two sheets.
-    """
+    """Pick the sheet with a task table (or the one asked for); name the others found."""
     if wanted is not None:
         grid = book.grid(_sheet_name(book, wanted))
         header = h.find_header(grid)
@@ -146,6 +143,7 @@ def _choose_sheet(
             )
         return grid, header, []
     found: list[tuple[str, int]] = []
+    # only the best grid so far is kept: memory never holds more than two sheets
     best: tuple[tuple[bool, int, int], SheetGrid, h.HeaderInfo] | None = None
     for index, name in enumerate(book.sheet_names):
         grid = book.grid(name)

@@ -266,3 +266,10 @@ def test_entity_declarations_in_an_unusual_sheet_are_refused(tmp_path: Path) -> 
 
 def test_broken_xml_in_an_unusual_sheet_is_refused(tmp_path: Path) -> None:
     refused(book(tmp_path, '<row r="9"><c><v>1</v></row>'), "XML bị hỏng")
+
+
+def test_a_sheet_of_countless_empty_cells_is_refused(tmp_path: Path) -> None:
+    limits = Limits(max_sheet_cells=300)
+    refused(book(tmp_path, '<row r="9">' + "<c/>" * 400 + "</row>"), "hơn 300 ô", limits=limits)
+    body = "<table:table-row>" + "<table:table-cell/>" * 400 + "</table:table-row>"
+    refused(_ods(tmp_path, body), "hơn 300 ô", limits=limits)
