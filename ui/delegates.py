@@ -49,6 +49,7 @@ class AppendixDelegate(QStyledItemDelegate):
         self.terms: tuple[str, ...] = ()
         self._format = QTextCharFormat()
         self._format.setBackground(_MATCH)
+        self._format.setForeground(QColor("#1a1a1a"))  # readable on a selected (blue) row too
 
     def set_terms(self, terms: list[str]) -> None:
         """Highlight these folded search words."""

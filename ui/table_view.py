@@ -19,7 +19,7 @@ from ui.task_table_model import (
     TaskTableModel,
 )
 
-DEFAULT_WIDTHS = (56, 420, 240, 150, 170, 150, 90, 130, 90, 70)
+DEFAULT_WIDTHS = (46, 330, 200, 125, 140, 130, 92, 118, 80, 60)
 MAX_ROW_HEIGHT = 170
 MIN_ROW_HEIGHT = 24
 _WRAP = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value

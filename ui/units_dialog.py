@@ -141,7 +141,7 @@ class UnitsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((300, 110, 130, 250, 90, 120)):
+        for column, width in enumerate((260, 100, 120, 220, 90, 120)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         buttons = QHBoxLayout()
