@@ -21,7 +21,12 @@ Entry = tuple[str, str, tuple[str, ...], Callable[[], object]] | None  # None: a
 
 def _menus(w: MainWindow) -> list[tuple[str, list[Entry]]]:
     """Return (menu title, entries) of every menu: (name, text, shortcuts, slot)."""
-    t, f, p = w.tasks, w.files, w.plans
+    return [*_file_edit_view(w), *_plan_task(w), *_other_menus(w)]
+
+
+def _file_edit_view(w: MainWindow) -> list[tuple[str, list[Entry]]]:
+    """The Tệp, Sửa and Xem menus."""
+    f, p = w.files, w.plans
     return [
         ("&Tệp", [
             ("new_register", "Sổ đăng ký &mới…", ("Ctrl+N",), f.new_register),
@@ -46,6 +51,13 @@ def _menus(w: MainWindow) -> list[tuple[str, list[Entry]]]:
              w.filter_bar.overdue.toggle),
             ("focus_table", "Về &bảng nhiệm vụ", ("F6",), w.table.setFocus),
         ]),
+    ]
+
+
+def _plan_task(w: MainWindow) -> list[tuple[str, list[Entry]]]:
+    """The Kế hoạch, Nhiệm vụ and Tiến độ menus."""
+    t, p = w.tasks, w.plans
+    return [
         ("&Kế hoạch", [
             ("new_plan", "Kế hoạch &mới…", ("Ctrl+Shift+N",), p.new_plan),
             ("plan_details", "&Thông tin kế hoạch…", ("Ctrl+Shift+P",), p.plan_details),
@@ -73,6 +85,13 @@ def _menus(w: MainWindow) -> list[tuple[str, list[Entry]]]:
             ("progress", "&Ghi tiến độ nhiệm vụ…", ("Ctrl+R",), t.record_progress),
             ("dashboard", "&Tổng quan…", ("Ctrl+D",), p.dashboard),
         ]),
+    ]
+
+
+def _other_menus(w: MainWindow) -> list[tuple[str, list[Entry]]]:
+    """The Danh mục, Công cụ, Báo cáo and Trợ giúp menus."""
+    p = w.plans
+    return [
         ("&Danh mục", [
             ("units", "&Đơn vị…", ("Ctrl+U",), p.units),
             ("agency", "&Thông tin cơ quan…", ("Ctrl+,",), p.agency),

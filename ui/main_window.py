@@ -104,12 +104,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.ops.busy_changed.connect(self._busy)
-        self.setTabOrder(self.plan_box, self.filter_bar.search)
-        self.setTabOrder(self.filter_bar.clear_button, self.table)
+        self._tab_order()
         self.table.restore_state(self.settings)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def _tab_order(self) -> None:
+        """Tab goes plan → period → search → each filter → table."""
+        bar = self.filter_bar
+        chain = [self.plan_box, bar.period, bar.search, bar.section, bar.unit, bar.role,
+                 bar.status, bar.overdue, bar.clear_button, self.table]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
 
     # Plans -----------------------------------------------------------------------------------
 

@@ -135,6 +135,17 @@ class UnitsDialog(QDialog):
         top.itemAt(0).widget().setBuddy(self.search)  # type: ignore[union-attr]
         top.addWidget(self.search, 1)
         top.addWidget(self.unconfirmed_only)
+        self._build_table()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(self._build_buttons())
+        self.setTabOrder(self.search, self.unconfirmed_only)
+        self.setTabOrder(self.unconfirmed_only, self.table)
+
+    def _build_table(self) -> None:
+        """Set up the units table."""
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -144,6 +155,9 @@ class UnitsDialog(QDialog):
         for column, width in enumerate((260, 100, 120, 220, 90, 120)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Return the row of buttons; each command also has shortcuts (and undo/redo)."""
         buttons = QHBoxLayout()
         for text, keys, slot in self._commands():
             button = QPushButton(text)
@@ -165,13 +179,7 @@ class UnitsDialog(QDialog):
         redo = self.stack.createRedoAction(self, "Làm lại")
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addActions([undo, redo])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        layout.addLayout(buttons)
-        self.setTabOrder(self.search, self.unconfirmed_only)
-        self.setTabOrder(self.unconfirmed_only, self.table)
+        return buttons
 
     def _commands(self) -> list[tuple[str, list[str], Callable[[], object]]]:
         """Return (button text, shortcuts, slot) of the directory's commands."""

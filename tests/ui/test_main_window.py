@@ -286,3 +286,30 @@ def test_save_a_copy_and_open_another_register(qtbot: Any, window: MainWindow,
     assert not window.files.open_path(tmp_path / "ghi-chu.txt")
     assert "không phải là sổ đăng ký" in window.ops.errors[-1]
     assert not (tmp_path / "khong-co.sqlite").exists()
+
+
+def next_tab_stop(widget: Any) -> Any:
+    """Return the widget Tab moves to (skipping what cannot take focus by Tab)."""
+    following = widget.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus and following.isVisible()
+               and following.isEnabled()):
+        following = following.nextInFocusChain()
+    return following
+
+
+def test_tab_goes_from_the_plan_through_the_filters_to_the_table(window: MainWindow) -> None:
+    bar = window.filter_bar
+    assert next_tab_stop(window.plan_box) is bar.period
+    assert next_tab_stop(bar.period) is bar.search
+    assert next_tab_stop(bar.search) is bar.section
+    assert next_tab_stop(bar.clear_button) is window.table
+
+
+def test_every_command_has_a_menu_entry_and_a_shortcut(window: MainWindow) -> None:
+    in_menus = {a for menu in window.menuBar().actions() if menu.menu()
+                for a in menu.menu().actions()}  # type: ignore[union-attr]
+    for name, action in window.actions_by_name.items():
+        assert action.shortcuts(), name
+        assert action in in_menus, name
+    keys = [k.toString() for a in window.actions_by_name.values() for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), "a shortcut is used twice"
