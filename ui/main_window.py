@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(lambda: self.refresh_view())
-        self._states_ticket = 0
+        self._states_running = self._states_again = False
         self._states_timer = QTimer(self)
         self._states_timer.setSingleShot(True)
         self._states_timer.timeout.connect(self.load_states)
@@ -227,20 +227,30 @@ class MainWindow(QMainWindow):
     # States (Trạng thái, Hạn, Tiến độ) ----------------------------------------------------------
 
     def load_states(self) -> None:
-        """Compute the tasks' states in the chosen period in a worker thread."""
+        """Compute the tasks' states in the chosen period in a worker thread (one job at a
+        time: a request while one runs is served once it ends)."""
         plan_id, period = self.plan_id, self.filter_bar.period_code()
         if plan_id is None or not period or str(self.register.path) == ":memory:":
             return
-        self.ops.forget(self._states_ticket)
+        if self._states_running:
+            self._states_again = True
+            return
+        self._states_running, self._states_again = True, False
         today = self.today
-        self._states_ticket = self.ops.background(
+        self.ops.background(
             self.register.path, lambda reg: compute_states(reg, plan_id, period, today),
-            lambda states: self._states_ready(plan_id, states), read_only=True,
-            title="Không tính được trạng thái nhiệm vụ")
+            lambda states: self._states_ready(plan_id, period, states), read_only=True,
+            title="Không tính được trạng thái nhiệm vụ", after=self._states_ended)
 
-    def _states_ready(self, plan_id: int, states: dict[int, TaskStatus]) -> None:
-        """Show the states computed for a plan (if it is still the one shown)."""
-        if plan_id != self.plan_id:
+    def _states_ended(self) -> None:
+        """Start the states again if they were asked for while being computed."""
+        self._states_running = False
+        if self._states_again:
+            self.load_states()
+
+    def _states_ready(self, plan_id: int, period: str, states: dict[int, TaskStatus]) -> None:
+        """Show the states computed for a plan (if it is still the one shown, in that period)."""
+        if plan_id != self.plan_id or period != self.filter_bar.period_code():
             return
         self.view.set_states(states)
         self.model.set_states(states)
@@ -261,8 +271,9 @@ class MainWindow(QMainWindow):
         """Show a Vietnamese error message."""
         self.ops.show_error(title, message)
 
-    def task_changed(self, plan_id: int, task_id: int) -> None:
-        """A task's columns changed: re-read it and re-apply search and filters."""
+    def task_changed(self, plan_id: int, task_id: int, schedule_changed: bool = True) -> None:
+        """A task's columns changed: re-read it, re-apply search and filters, and compute
+        the states again if its timeframe changed."""
         if plan_id != self.plan_id:
             self.show_plan(plan_id)
         self.view.data_changed()
@@ -270,7 +281,8 @@ class MainWindow(QMainWindow):
         self._unit_names = None
         if self.view.filters.active() or self.view.sort_column:
             self.refresh_view(select=task_id)
-        self._states_timer.start(STATES_DELAY_MS)
+        if schedule_changed:
+            self._states_timer.start(STATES_DELAY_MS)
 
     def structure_changed(self, plan_id: int, select: int | None) -> None:
         """Tasks were added, removed or moved: read the outline again."""

@@ -70,6 +70,7 @@ class Ops(QObject):
         self._relay.finished.connect(self._finished)
         self._relay.failed.connect(self._failed)
         self._pending: dict[int, tuple[Callable[[Any], None], str]] = {}
+        self._after: dict[int, Callable[[], None]] = {}
         self._ticket = 0
         self.errors: list[str] = []  # every message shown (tests read it)
         self.quiet = False  # tests: record messages without opening a box
@@ -114,10 +115,14 @@ class Ops(QObject):
         return self.call(lambda: (action(), True)[1], title) is True
 
     def background(self, register_path: Path, job: Job, done: Callable[[Any], None],
-                   title: str = "Không thực hiện được", read_only: bool = False) -> int:
-        """Run job(register) in a worker thread, then done(result) on the GUI thread."""
+                   title: str = "Không thực hiện được", read_only: bool = False,
+                   after: Callable[[], None] | None = None) -> int:
+        """Run job(register) in a worker thread, then done(result) on the GUI thread;
+        after() runs on the GUI thread once the job ended, whether it succeeded or not."""
         self._ticket += 1
         self._pending[self._ticket] = (done, title)
+        if after is not None:
+            self._after[self._ticket] = after
         self.busy_changed.emit(True)
         self.pool.start(_Worker(self._ticket, register_path, read_only, job, self._relay))
         return self._ticket
@@ -135,12 +140,20 @@ class Ops(QObject):
             self.busy_changed.emit(False)
         if entry is not None:
             self.call(lambda: entry[0](result), entry[1])
+        self._ended(ticket)
+
+    def _ended(self, ticket: int) -> None:
+        """Run what waits for a job to end."""
+        after = self._after.pop(ticket, None)
+        if after is not None:
+            after()
 
     def _failed(self, ticket: int, error: BaseException) -> None:
         """Show a worker's error: Vietnamese message, or the exception hook for a bug."""
         entry = self._pending.pop(ticket, None)
         if not self._pending:
             self.busy_changed.emit(False)
+        self._ended(ticket)
         if isinstance(error, CchcError):
             if entry is not None:
                 self.show_error(entry[1], str(error))

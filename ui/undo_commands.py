@@ -26,7 +26,8 @@ class Views(Protocol):
     register: Register
 
     def show_error(self, title: str, message: str) -> None: ...
-    def task_changed(self, plan_id: int, task_id: int) -> None: ...
+    def task_changed(self, plan_id: int, task_id: int,
+                     schedule_changed: bool = True) -> None: ...
     def structure_changed(self, plan_id: int, select: int | None) -> None: ...
     def plan_changed(self, plan_id: int | None) -> None: ...
     def units_changed(self) -> None: ...
@@ -81,12 +82,16 @@ class EditTaskCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.before = services.update_task(self.register, self.task_id, self.after)
-        self.views.task_changed(self.plan_id, self.task_id)
+        self.views.task_changed(self.plan_id, self.task_id, self._schedule_changed())
 
     def revert(self) -> None:
         assert self.before is not None
         services.update_task(self.register, self.task_id, self.before)
-        self.views.task_changed(self.plan_id, self.task_id)
+        self.views.task_changed(self.plan_id, self.task_id, self._schedule_changed())
+
+    def _schedule_changed(self) -> bool:
+        """Tell whether the edit changes the task's due date (its timeframe)."""
+        return self.before is None or self.before.timeframe != self.after.timeframe
 
 
 class AddTaskCommand(ServiceCommand):

@@ -313,3 +313,16 @@ def test_every_command_has_a_menu_entry_and_a_shortcut(window: MainWindow) -> No
         assert action in in_menus, name
     keys = [k.toString() for a in window.actions_by_name.values() for k in a.shortcuts()]
     assert len(keys) == len(set(keys)), "a shortcut is used twice"
+
+
+def test_new_register_asks_for_the_agency_and_refuses_an_existing_file(
+        qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    on_next_dialog(QWizard, lambda wizard: wizard.reject())
+    assert window.files.create_at(tmp_path / "so-moi")
+    assert window.register.path.name == "so-moi.sqlite"
+    assert window.plan_box.count() == 0 and window.model.rowCount() == 0
+    assert window.undo_stack.count() == 0
+    assert not window.files.create_at(tmp_path / "so-moi.sqlite")
+    assert "đã có" in window.ops.errors[-1]
