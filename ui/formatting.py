@@ -36,6 +36,11 @@ def parse_budget(text: str) -> float | None:
     return float(cleaned.replace(".", "").replace(",", "."))
 
 
+def format_count(value: int) -> str:
+    """Format a whole number with dots between thousands (100.000)."""
+    return f"{value:,}".replace(",", ".")
+
+
 def format_date(value: date | None) -> str:
     """Format a date as dd/mm/yyyy (empty when unknown)."""
     return value.strftime("%d/%m/%Y") if value else ""

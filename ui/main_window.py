@@ -24,6 +24,7 @@ from ui.appendix_view import AppendixView, Counts, Filters
 from ui.delegates import AppendixDelegate
 from ui.file_actions import FileActions
 from ui.filter_bar import FilterBar
+from ui.formatting import format_count
 from ui.ops import Ops
 from ui.plan_actions import PlanActions
 from ui.status_source import compute_states, default_period, period_choices
@@ -189,11 +190,12 @@ class MainWindow(QMainWindow):
 
     def show_counts(self, counts: Counts) -> None:
         """Show the counts of the shown tasks in the status bar."""
-        parts = [f"{counts.tasks} nhiệm vụ"]
+        parts = [f"{format_count(counts.tasks)} nhiệm vụ"]
         if counts.tasks != counts.total:
-            parts[0] += f" (trên {counts.total})"
+            parts[0] += f" (trên {format_count(counts.total)})"
         if counts.done is not None:
-            parts += [f"{counts.done} hoàn thành", f"{counts.overdue} quá hạn"]
+            parts += [f"{format_count(counts.done)} hoàn thành",
+                      f"{format_count(counts.overdue or 0)} quá hạn"]
         self.counts_label.setText(" · ".join(parts))
 
     def _filters_changed(self, filters: Filters) -> None:
