@@ -137,7 +137,8 @@ class AppendixTable(QTableView):
         span = len(HEADERS) - COL_CONTENT
         for row in model.heading_rows():
             self.setSpan(row, COL_CONTENT, 1, span)
-        self._refit()
+        self._fitted.clear()  # rows moved; the heights their texts need did not
+        self._fit_timer.start()
 
     def _refit(self) -> None:
         """Fit the rows in view again soon (text or widths changed)."""
