@@ -36,12 +36,17 @@ _NOT_SHORT = re.compile(rb'<c(?! r="[A-Z][0-9]{1,5}")(?![^\s/>])')
 # …or <c r="XFD1048576" (any plain reference first).
 _NOT_PLAIN = re.compile(rb'<c(?! r="[A-Z]{1,3}[0-9]{1,7}")(?![^\s/>])')
 # Anything else that may place a cell: a prefixed tag (<x:c>), an r attribute after another
-# attribute (python-calamine takes the last of two), single-quoted attributes.
+# attribute (python-calamine takes the last of two). Each is searched for only when its rarest
+# byte is in the chunk at all (a memchr), the r after a double quote always.
 _UNUSUAL = (
-    re.compile(rb":c[\s/>]"),
-    re.compile(rb'"\s+r\s*='),
-    re.compile(rb"'\s+r\s*="),
+    (b":", re.compile(rb":c[\s/>]")),
+    (b"'", re.compile(rb"'\s+r\s*=")),
+    (b'"', re.compile(rb'"\s+r\s*=')),
 )
+# A text longer than a cell holds (32,767 characters) spans at least 32,768 bytes of XML, so
+# it leaves a whole aligned 16 KB window without the start of a cell (or shared string).
+_GAP_WINDOW = 16_384
+_CELL_MARK = b'<c r="'
 # A plain cell tag that may hold a value (neither <c …/> nor <c …></c>).
 _PLAIN_VALUED = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>(?!</c>)')
 _REF = re.compile(r"^([A-Za-z]*)([0-9]+)$")
@@ -172,21 +177,32 @@ def member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
     return None
 
 
-def scan_xlsx(archive: zipfile.ZipFile, max_rows: int, max_cells: int) -> None:
-    """Bound every XML sheet part; raise SheetTooBig or UnreadablePart."""
+def scan_xlsx(archive: zipfile.ZipFile, max_rows: int, max_cells: int) -> bool:
+    """Bound every XML sheet part; return True when a text may exceed what a cell holds."""
     names = _sheet_names(archive)
+    long_texts = False
     for info in sheet_parts(archive):
         path = info.filename.replace("\\", "/").lower()
         extent = Extent(names.get(path, path.rsplit("/", 1)[-1]), max_rows, max_cells)
-        scan_sheet_xml(partial(archive.open, info), extent)
+        long_texts |= scan_sheet_xml(partial(archive.open, info), extent)
+    strings = member(archive, "xl/sharedstrings.xml")
+    if strings is not None and not long_texts:
+        gaps = _Gaps(b"<si>")
+        with archive.open(strings) as stream:
+            for chunk in _chunks(stream):
+                gaps.feed(chunk)
+        long_texts = gaps.found
+    return long_texts
 
 
-def scan_sheet_xml(open_part: Callable[[], IO[bytes]], extent: Extent) -> None:
-    """Bound one sheet part: short-form tags need no count, others are counted exactly."""
+def scan_sheet_xml(open_part: Callable[[], IO[bytes]], extent: Extent) -> bool:
+    """Bound one sheet part; return True when one of its cells may hold an oversized text."""
     mode = "short" if extent.short_is_safe else "plain"
+    gaps = _Gaps(_CELL_MARK)
     with open_part() as stream:
         for chunk in _chunks(stream):
-            if any(pattern.search(chunk) for pattern in _UNUSUAL):
+            gaps.feed(chunk)
+            if any(byte in chunk and pattern.search(chunk) for byte, pattern in _UNUSUAL):
                 mode = "other"
                 break
             if mode == "short" and not _NOT_SHORT.search(chunk):
@@ -195,14 +211,35 @@ def scan_sheet_xml(open_part: Callable[[], IO[bytes]], extent: Extent) -> None:
                 mode = "other"
                 break
             mode = "plain"
-    if mode == "short":
-        return
-    with open_part() as stream:
-        if mode == "plain":
-            for chunk in _chunks(stream):
-                _add_plain_cells(chunk, extent)
-        else:
-            _SheetWalk(extent).run(stream)
+    if mode != "short":
+        with open_part() as stream:
+            if mode == "plain":
+                for chunk in _chunks(stream):
+                    _add_plain_cells(chunk, extent)
+            else:
+                _SheetWalk(extent).run(stream)
+    return gaps.found or mode == "other"
+
+
+class _Gaps:
+    """Notice a stretch of a part two windows long without a marker (a possibly huge text)."""
+
+    def __init__(self, marker: bytes) -> None:
+        self.marker = marker
+        self.tail = b""
+        self.found = False
+
+    def feed(self, chunk: bytes) -> None:
+        """Look at the next chunk; windows are aligned on the whole part."""
+        if self.found:
+            return
+        data = self.tail + chunk
+        end = len(data) // _GAP_WINDOW * _GAP_WINDOW
+        for start in range(0, end, _GAP_WINDOW):
+            if data.find(self.marker, start, start + _GAP_WINDOW) < 0:
+                self.found = True
+                return
+        self.tail = data[end:]
 
 
 def _add_plain_cells(chunk: bytes, extent: Extent) -> None:

@@ -61,6 +61,11 @@ def _mb(size: int) -> str:
 
 def check_workbook_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Refuse an unsafe or non-spreadsheet file; return its kind (xlsx, ods or xls)."""
+    return check_workbook(path, limits)[0]
+
+
+def check_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, bool]:
+    """Refuse an unsafe file; return its kind and whether a text may be longer than a cell."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -85,23 +90,27 @@ def check_workbook_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         kind = _check_ole(path)
     else:
         raise AppendixError(_not_spreadsheet_message(path))
-    check_sheet_extents(path, kind, limits)
-    return kind
+    return kind, check_sheet_extents(path, kind, limits)
 
 
-def check_sheet_extents(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Refuse a sheet whose grid python-calamine would allocate is absurd (a far-away cell)."""
+def check_sheet_extents(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """Refuse a sheet whose grid would be absurd; return True when a text may be oversized."""
     rows, cells = limits.max_sheet_rows, limits.max_sheet_cells
     try:
         if kind == KIND_XLS:
             scan_xls(path, rows, cells)
-            return
+            return True
         with zipfile.ZipFile(path) as archive:
+            long_texts = True  # only XML sheets and shared strings are checked for them
             if ex.member(archive, "xl/_rels/workbook.xml.rels") is not None:
-                ex.scan_xlsx(archive, rows, cells)
+                long_texts = ex.scan_xlsx(archive, rows, cells)
             if ex.member(archive, "xl/workbook.bin") is not None:
                 scan_xlsb(archive, rows, cells)
-            scan_ods(archive, rows, cells)
+                long_texts = True
+            if ex.member(archive, "content.xml") is not None:
+                scan_ods(archive, rows, cells)
+                long_texts = True
+            return long_texts
     except ex.SheetTooBig as too_big:
         raise AppendixError(_too_big_message(path.name, too_big.extent)) from None
     except ex.UnreadablePart as part:

@@ -76,10 +76,13 @@ def cell_text(value: CellValue) -> str:
 class Workbook:
     """An open calamine workbook whose errors become Vietnamese AppendixErrors."""
 
-    def __init__(self, book: calamine.CalamineWorkbook, file_name: str, path: Path) -> None:
+    def __init__(
+        self, book: calamine.CalamineWorkbook, path: Path, cut_long_texts: bool = True
+    ) -> None:
         self._book = book
-        self.file_name = file_name
+        self.file_name = path.name
         self.path = path
+        self.cut_long_texts = cut_long_texts
         self.sheet_names: list[str] = list(book.sheet_names)
         self._hidden = {
             meta.name
@@ -95,12 +98,12 @@ class Workbook:
             merged = sheet.merged_cell_ranges or []
         except BaseException as exc:  # a hostile file must never show a traceback
             raise AppendixError(_damaged(self.path, _library_failure(exc), name)) from None
-        cut = cut_long_cells(rows)
+        cut = cut_long_cells(rows) if self.cut_long_texts else []
         return SheetGrid(name, rows, list(merged), name in self._hidden, cut)
 
 
 @contextmanager
-def open_workbook(path: Path) -> Iterator[Workbook]:
+def open_workbook(path: Path, cut_long_texts: bool = True) -> Iterator[Workbook]:
     """Open a workbook already passed through safety.check_workbook_file."""
     name = path.name
     try:
@@ -117,7 +120,7 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
         except BaseException as exc:  # a hostile file must never show a traceback
             raise AppendixError(_damaged(path, _library_failure(exc))) from None
         try:
-            yield Workbook(book, name, path)
+            yield Workbook(book, path, cut_long_texts)
         finally:
             book.close()
 

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from cchc_desktop.errors import AppendixError
 from cchc_desktop.excel import workbook as wb
 from cchc_desktop.excel.reader import read_appendix, read_grid
+from cchc_desktop.excel.safety import check_workbook
 from cchc_desktop.excel.workbook import MAX_CELL_CHARS, SheetGrid
 from tests.core.test_hostile_corpus import ROWS, xlsx
 
@@ -170,3 +171,37 @@ def test_an_interrupt_is_not_swallowed(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(wb.calamine.CalamineWorkbook, "from_filelike", interrupt)
     with pytest.raises(KeyboardInterrupt):
         read_appendix(write(tmp_path / "dung.xlsx", ROWS))
+
+
+LONG = "Rà soát " + "x" * 40_000  # openpyxl itself would cut it, so the XML is written here
+LONG_FILES = {
+    "shared_string": xlsx([list(ROWS[0]), ["1", LONG, "Báo cáo", "Văn phòng", "Quý I"]]),
+    "inline_string": xlsx(
+        tail=f'<row r="4"><c r="A4" t="inlineStr"><is><t>2</t></is></c><c r="B4" '
+        f't="inlineStr"><is><t>{LONG}</t></is></c></row>'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LONG_FILES)
+def test_a_long_text_in_a_real_file_is_cut(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "dai.xlsx"
+    path.write_bytes(LONG_FILES[name])
+    assert check_workbook(path) == ("xlsx", True)
+    parsed = read_appendix(path)
+    assert max(len(t.content) for t in parsed.tasks) == MAX_CELL_CHARS
+    assert [(w.column, "40.008 ký tự" in w.message) for w in parsed.warnings] == [("B", True)]
+
+
+def test_a_long_rich_text_of_short_runs_is_cut(tmp_path: Path) -> None:
+    runs = "".join(f"<r><t>{'chữ ' * 30}</t></r>" for _ in range(400))
+    tail = f'<row r="5"><c r="B5" t="inlineStr"><is>{runs}</is></c></row>'
+    path = tmp_path / "nhieu-doan.xlsx"
+    path.write_bytes(xlsx(tail=tail))
+    assert check_workbook(path)[1]
+    parsed = read_appendix(path)
+    assert any(w.row == 5 and w.column == "B" for w in parsed.warnings)
+
+
+def test_ordinary_files_skip_the_long_text_pass(tmp_path: Path) -> None:
+    assert check_workbook(write(tmp_path / "thuong.xlsx", ROWS)) == ("xlsx", False)
