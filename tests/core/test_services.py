@@ -158,3 +158,12 @@ def test_merging_a_unit_moves_its_inspections_too(demo_register: Register) -> No
         "SELECT count(*) FROM inspections WHERE unit_id = ?", [keep]).fetchone()[0]
     assert moved >= 1
     assert demo_register.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_opening_a_plan_makes_it_the_current_one(register: Register) -> None:
+    first = services.create_plan(register, Plan(id=0, title="Kế hoạch A"))
+    second = services.create_plan(register, Plan(id=0, title="Kế hoạch B"))
+    services.touch_plan(register, first)
+    assert services.current_plan_id(register) == first
+    services.touch_plan(register, second)
+    assert services.current_plan_id(register) == second
