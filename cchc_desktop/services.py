@@ -75,7 +75,8 @@ def delete_plan(register: Register, plan_id: int) -> None:
 def touch_plan(register: Register, plan_id: int) -> None:
     """Mark a plan as the most recently opened one."""
     with register.transaction() as db:
-        db.execute("UPDATE plans SET opened_at = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = ?", [plan_id])
+        db.execute("UPDATE plans SET opened_at = strftime('%Y-%m-%d %H:%M:%f', 'now') "
+                   "WHERE id = ?", [plan_id])
 
 
 def plan_task_count(register: Register, plan_id: int) -> int:
