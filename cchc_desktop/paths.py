@@ -19,3 +19,10 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Return the path of a bundled resource, e.g. resource_path("fonts", "x.ttf")."""
     return resources_dir().joinpath(*parts)
+
+
+def guide_path() -> Path:
+    """Return the user guide (docs/huong-dan-su-dung.md, bundled beside resources when frozen)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[1]
+    return root / "docs" / "huong-dan-su-dung.md"
