@@ -80,9 +80,13 @@ class VietnameseTranslator(QTranslator):
     """Answer Qt's standard strings in Vietnamese."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
-        """Return the Vietnamese for a Qt string, or '' to let Qt keep its own."""
-        return VIETNAMESE.get(source, "")
+                  n: int = -1) -> str | None:  # noqa: ARG002 - Qt's signature
+        """Return the Vietnamese for a Qt string, or None (a null string) to keep Qt's own.
+
+        Returning "" would translate every other Qt string to an empty one (page size names
+        included, which breaks printing).
+        """
+        return VIETNAMESE.get(source)
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
