@@ -75,8 +75,9 @@ class Outline:
             return self.keys if (low, high) == (0, len(self.keys)) else self.keys[low:high]
         if len(allowed) * 16 < len(self.keys):
             return self._few(allowed, low, high)
-        mask = bytearray(max(self.max_id, max(allowed, default=0)) + 1)
-        any(map(mask.__setitem__, allowed, repeat(1)))
+        mask = bytearray(self.max_id + 1)  # ids beyond the plan's (stale or foreign) are ignored
+        top = self.max_id
+        any(map(mask.__setitem__, (t for t in allowed if 0 <= t <= top), repeat(1)))
         mask[0] = 0
         flags = bytearray(map(mask.__getitem__, self.task_at))
         flags[:low] = bytes(low)
