@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from cchc_desktop.schedule_lexicon import (
     RECURRENCE_LABELS,
@@ -226,7 +227,15 @@ def _parse(text: str, plan_year: int | None, keep_parentheses: bool) -> Schedule
 
 def parse_timeframe(text: str, plan_year: int | None = None) -> Schedule:
     """Understand a Vietnamese timeframe phrase; unreadable text gives kind "unknown"."""
-    original = text if isinstance(text, str) else ""
+    if not isinstance(text, str):
+        return Schedule(KIND_UNKNOWN, text="")
+    return _parse_cached(text, plan_year)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str, plan_year: int | None) -> Schedule:
+    """Parse a phrase once per (text, year): a plan repeats a few dozen phrases many times."""
+    original = text
     if not original.strip() or len(original) > MAX_PHRASE_LENGTH:
         return Schedule(KIND_UNKNOWN, text=original)
     schedule = _parse(original, plan_year, keep_parentheses=False)
