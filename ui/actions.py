@@ -108,8 +108,15 @@ def _other_menus(w: MainWindow) -> list[tuple[str, list[Entry]]]:
         ]),
         ("&Báo cáo", [
             ("report", "&Báo cáo…", ("Ctrl+P",), p.report),
+            ("export_excel", "&Xuất Excel…", ("Ctrl+Shift+E",),
+             lambda: p.exchange("ExportDialog")),
+            ("templates", "Tạo &biểu mẫu cho đơn vị…", ("Ctrl+Shift+B",),
+             lambda: p.exchange("TemplatesDialog")),
+            ("returns", "&Nhận báo cáo của đơn vị…", ("Ctrl+Shift+U",),
+             lambda: p.exchange("ReturnsDialog")),
         ]),
         ("Trợ &giúp", [
+            ("guide", "&Hướng dẫn sử dụng", ("Shift+F1",), p.guide),
             ("shortcuts", "&Phím tắt", ("F1",), p.shortcuts),
             ("about", "&Giới thiệu", ("Ctrl+F1",), p.about),
         ]),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from cchc_desktop import backup, services
+from cchc_desktop import backup, repository, services
 from cchc_desktop.first_run import default_signer, first_run_needed
 from cchc_desktop.models import Plan
 from ui.agency_dialog import AgencyDialog
@@ -174,7 +174,28 @@ class PlanActions:
         self.tools = [t for t in getattr(self, "tools", []) if t.isVisible()] + [tool]
         tool.show()
 
+    def exchange(self, name: str) -> None:
+        """Open an Excel exchange dialog: export, templates for units, or returned files."""
+        dialog_class = optional_dialog("ui.exchange_dialog", name)
+        if dialog_class is None:
+            self._missing("Trao đổi Excel")
+            return
+        if self.window.tasks._plan_id() is None:
+            return
+        extra: dict[str, Any] = {}
+        if name == "ReturnsDialog":
+            extra["officer"] = repository.get_agency(self.window.register.db).officer_name
+        dialog_class(self.window.register, self.window.plan_id, self.window,
+                     today=self.window.today, **extra).exec()
+        self.window.load_states()
+
     # Help ------------------------------------------------------------------------------------
+
+    def guide(self) -> None:
+        """Open the user guide (Trợ giúp → Hướng dẫn sử dụng)."""
+        from ui.help_dialog import HelpDialog
+
+        HelpDialog(self.window).exec()
 
     def shortcuts(self) -> None:
         """List every command with its shortcut."""
