@@ -6,7 +6,6 @@ from dataclasses import fields
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.models import Agency
 from cchc_desktop.services import validate_agency
+from ui.buttons import save_cancel_buttons
 
 FIELDS = (
     ("name", "&Tên cơ quan (*):", "Ví dụ: UBND xã Tân Phú; Sở Nội vụ tỉnh Đắk Nông"),
@@ -44,13 +44,7 @@ class AgencyDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.models import AUTHORITIES, Plan
+from ui.buttons import save_cancel_buttons
 from ui.editors import SubmitTextEdit
 
 _NUMBER_RE = re.compile(r"^\d+[a-zA-Z]?/[^\s/]+(/[^\s/]+)?$")  # 12/KH-UBND, 1034/KH-TTr
@@ -117,13 +117,7 @@ class PlanDialog(QDialog):
         form.addRow("C&hức vụ:", self.signer_title)
         form.addRow("&Quyền hạn ký:", self.authority)
         form.addRow("Nơi nhậ&n:", self.recipients)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("<small>Enter: lưu (trong ô nhiều dòng: Ctrl+Enter). "

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.models import TaskDraft
 from cchc_desktop.schedule import parse_timeframe
+from ui.buttons import save_cancel_buttons
 from ui.editors import SubmitTextEdit, budget_edit, unit_edit
 from ui.formatting import format_budget, parse_budget
 
@@ -80,13 +80,7 @@ class TaskForm(QDialog):
         form.addRow("", self.schedule_hint)
         form.addRow("&Kinh phí (triệu đồng):", self.budget)
         form.addRow("&Ghi chú:", self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

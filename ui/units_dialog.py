@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.models import UNIT_KINDS, Unit
 from cchc_desktop.units import guess_kind, unit_task_counts
 from cchc_desktop.vietnamese import fold
+from ui.buttons import save_cancel_buttons
 from ui.undo_commands import AddUnitCommand, MergeUnitsCommand, SaveUnitCommand, Views
 from ui.units_model import UnitRow, UnitsModel
 
@@ -69,13 +69,7 @@ class UnitForm(QDialog):
         form.addRow("&Loại:", self.kind)
         form.addRow("Tên &khác:", self.aliases)
         form.addRow("", self.confirmed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
