@@ -36,6 +36,7 @@ from cchc_desktop.db import Register, open_register
 from cchc_desktop.errors import CchcError
 from cchc_desktop.excel import appendix as kinds
 from cchc_desktop.excel.appendix import ParsedAppendix
+from cchc_desktop.excel.headers import column_letter
 from cchc_desktop.excel.reader import read_appendix
 from cchc_desktop.importer import import_appendix
 
@@ -226,7 +227,7 @@ class ImportDialog(QDialog):
         """Return a label per sheet column (letter and header text)."""
         width = max((len(r.cells) for r in parsed.rows), default=0)
         header = next((r.cells for r in parsed.rows if r.row == parsed.header_row), [])
-        return [f"{_letter(i)} — {header[i] if i < len(header) else ''}".strip(" —")
+        return [f"{column_letter(i)} — {header[i] if i < len(header) else ''}".strip(" —")
                 for i in range(width)]
 
     def _show_mapping(self, parsed: ParsedAppendix) -> None:
@@ -248,7 +249,7 @@ class ImportDialog(QDialog):
         self.rows_table.clear()
         self.rows_table.setRowCount(len(parsed.rows))
         self.rows_table.setColumnCount(width + 1)
-        self.rows_table.setHorizontalHeaderLabels(["Loại", *[_letter(i) for i in range(width)]])
+        self.rows_table.setHorizontalHeaderLabels(["Loại", *[column_letter(i) for i in range(width)]])
         self.rows_table.setVerticalHeaderLabels([str(r.row) for r in parsed.rows])
         for line, info in enumerate(parsed.rows):
             label, color = KIND_LABELS.get(info.kind, (info.kind, "#ffffff"))
@@ -316,13 +317,3 @@ class ImportDialog(QDialog):
             self.cancel_requested = self._worker.cancelled = True
             return
         self.reject()
-
-
-def _letter(index: int) -> str:
-    """Return the spreadsheet letter of a 0-based column index (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
