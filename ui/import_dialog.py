@@ -249,7 +249,8 @@ class ImportDialog(QDialog):
         self.rows_table.clear()
         self.rows_table.setRowCount(len(parsed.rows))
         self.rows_table.setColumnCount(width + 1)
-        self.rows_table.setHorizontalHeaderLabels(["Loại", *[column_letter(i) for i in range(width)]])
+        letters = [column_letter(i) for i in range(width)]
+        self.rows_table.setHorizontalHeaderLabels(["Loại", *letters])
         self.rows_table.setVerticalHeaderLabels([str(r.row) for r in parsed.rows])
         for line, info in enumerate(parsed.rows):
             label, color = KIND_LABELS.get(info.kind, (info.kind, "#ffffff"))
