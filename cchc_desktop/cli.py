@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(parser)
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--check-modules", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     imp = sub.add_parser("import", help="nhập phụ lục kế hoạch từ Excel")
     imp.add_argument("file", type=Path)
@@ -154,9 +155,30 @@ def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
     return commands
 
 
+def check_modules() -> int:
+    """Import every module of the app (a frozen build must carry them all); 0 if all load."""
+    import importlib
+    import pkgutil
+
+    import cchc_desktop
+    import ui
+
+    failed = []
+    for package in (cchc_desktop, ui):
+        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            try:
+                importlib.import_module(info.name)
+            except Exception as error:  # noqa: BLE001 - reported, the check goes on
+                failed.append(f"{info.name}: {error}")
+    print("\n".join(failed) or "Đủ mọi mô-đun.")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
+    if args.check_modules:
+        return check_modules()
     try:
         return _commands()[args.command](args)
     except CchcError as error:

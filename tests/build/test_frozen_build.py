@@ -57,6 +57,8 @@ def test_frozen_program_makes_demo_report_and_opens_its_window(frozen: Path,
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                               text=True).stdout
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    modules = _run(frozen, "--check-modules")
+    assert modules.returncode == 0, modules.stdout + modules.stderr
     start = time.perf_counter()
     window = _run(frozen, "--db", str(db), "--quit-after-start")
     elapsed = time.perf_counter() - start
