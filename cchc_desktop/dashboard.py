@@ -6,7 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from cchc_desktop.calendar_rules import ReportingPeriod, period_for_date
+from cchc_desktop.calendar_rules import (
+    PeriodError,
+    ReportingPeriod,
+    parse_period_code,
+    period_for_date,
+)
 from cchc_desktop.db import Register
 from cchc_desktop.progress_states import AreaStat, TaskState, area_stats, task_states
 from cchc_desktop.schedule_progress import ALERT_DAYS, OPEN_STATUSES, STATUS_LABELS
@@ -36,10 +41,24 @@ class Alerts:
         return f"Kỳ {self.period.title}, ngày {self.today:%d/%m/%Y}: " + "; ".join(parts) + "."
 
 
+def default_period_code(plan_year: int | None, today: date) -> str:
+    """Return the period to show: today's, or the plan year's annual report for a past plan."""
+    if plan_year and plan_year < today.year:
+        return str(plan_year)
+    try:
+        return period_for_date(today).code
+    except PeriodError:
+        return str(today.year)
+
+
 def alerts_for(register: Register, plan_id: int, today: date,
                period: ReportingPeriod | None = None) -> Alerts:
     """Return what is overdue and what falls due within 7, 3 and 1 days of today."""
-    period = period or period_for_date(today)
+    if period is None:
+        plan_year = register.db.execute("SELECT year FROM plans WHERE id = ?",
+                                        [plan_id]).fetchone()
+        period = parse_period_code(default_period_code(plan_year[0] if plan_year else None,
+                                                       today))
     alerts = Alerts(today, period, due_soon={days: [] for days in ALERT_DAYS})
     for state in task_states(register, plan_id, period.code, today):
         if state.overdue:

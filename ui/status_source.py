@@ -11,7 +11,8 @@ import ctypes
 import gc
 from datetime import date
 
-from cchc_desktop.calendar_rules import PeriodError, period_for_date, periods_of_year
+from cchc_desktop.calendar_rules import periods_of_year
+from cchc_desktop.dashboard import default_period_code
 from cchc_desktop.db import Register
 from cchc_desktop.progress import task_states
 from cchc_desktop.schedule_progress import DONE_STATUSES
@@ -20,12 +21,7 @@ from ui.task_table_model import TaskStatus
 
 def default_period(plan_year: int | None, today: date) -> str:
     """Return the period to show: today's, or the plan year's annual report for a past plan."""
-    if plan_year and plan_year < today.year:
-        return str(plan_year)
-    try:
-        return period_for_date(today).code
-    except PeriodError:
-        return str(today.year)
+    return default_period_code(plan_year, today)
 
 
 def period_choices(plan_year: int | None, today: date) -> list[tuple[str, str]]:

@@ -22,3 +22,11 @@ def test_startup_reminder_names_overdue_count_and_can_be_turned_off(
     boxes[0].close()
     set_startup_summary(demo_register, False)
     assert startup_summary(parent, demo_register, today=date(2021, 3, 25)) == ""
+
+
+def test_reminder_for_a_past_plan_speaks_of_its_own_year(qtbot, demo_register: Register) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    text = startup_summary(parent, demo_register, today=date(2026, 11, 22))
+    assert text.startswith("Kỳ Năm 2021, ngày 22/11/2026:")
+    assert "10 nhiệm vụ quá hạn" in text  # as the status bar counts for Năm 2021
