@@ -122,10 +122,19 @@ def snapshot(
 
 
 def _copy_to(register: Register, target: Path) -> None:
-    """Back up the register file into target through a temporary file renamed at the end."""
+    """Back up the open register file into target."""
+    copy_file(register.path, target, writable_source=not register.read_only)
+
+
+def copy_file(source_path: Path, target: Path, writable_source: bool = False) -> None:
+    """Copy a register's committed state into target (online backup API, temp file, rename).
+
+    The copy is a plain rollback-journal file (no -wal beside it), fsynced before the rename,
+    so a crash never leaves a half-written copy under the target's name.
+    """
     temp = target.with_name(target.name + ".tmp")
-    mode = "?mode=ro" if register.read_only else "?mode=rw"
-    source = sqlite3.connect(register.path.resolve().as_uri() + mode, uri=True)
+    mode = "?mode=rw" if writable_source else "?mode=ro"
+    source = sqlite3.connect(Path(source_path).resolve().as_uri() + mode, uri=True)
     try:
         source.execute("PRAGMA busy_timeout = 5000")
         copy = sqlite3.connect(temp)

@@ -8,10 +8,10 @@ can be e-mailed or put on a USB stick) and renamed only when complete.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
+from cchc_desktop.backup import copy_file
 from cchc_desktop.errors import RegisterError
 
 SUFFIX = ".sqlite"
@@ -42,30 +42,10 @@ def save_copy(register_path: str | Path, target: str | Path) -> Path:
         raise RegisterError("Bản sao phải là một tệp khác với sổ đang mở.")
     if target.is_dir():
         raise RegisterError(f"'{target}' là một thư mục; hãy chọn tên tệp cho bản sao.")
-    temp = target.with_name(target.name + ".tmp")
     try:
-        _backup(source_path, temp)
-        with temp.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        copy_file(source_path, target)
     except (OSError, sqlite3.Error) as error:
-        temp.unlink(missing_ok=True)
         raise RegisterError(
             f"Không lưu được bản sao vào '{target}': {error}. Hãy kiểm tra ổ đĩa còn chỗ "
             "trống và quyền ghi vào thư mục.") from error
     return target
-
-
-def _backup(source_path: Path, target: Path) -> None:
-    """Back up source into target with the online backup API."""
-    source = sqlite3.connect(source_path.as_uri() + "?mode=ro", uri=True)
-    try:
-        source.execute("PRAGMA busy_timeout = 5000")
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            copy.close()
-    finally:
-        source.close()
