@@ -26,12 +26,12 @@ import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc_desktop.db import open_register  # noqa: E402
-from cchc_desktop.excel import templates as tpl  # noqa: E402
-from cchc_desktop.excel.appendix import ParsedAppendix, ParsedSection, ParsedTask  # noqa: E402
-from cchc_desktop.excel.consolidate import apply_preview, build_preview  # noqa: E402
-from cchc_desktop.importer import import_appendix  # noqa: E402
-from cchc_desktop.models import Plan  # noqa: E402
+from cchc_desktop.excel.read.appendix import ParsedAppendix, ParsedSection, ParsedTask  # noqa: E402
+from cchc_desktop.exchange import templates as tpl  # noqa: E402
+from cchc_desktop.exchange.consolidate import apply_preview, build_preview  # noqa: E402
+from cchc_desktop.plans.importer import import_appendix  # noqa: E402
+from cchc_desktop.plans.models import Plan  # noqa: E402
+from cchc_desktop.register.db import open_register  # noqa: E402
 
 PERIOD = "2026-H1"
 TODAY = date(2026, 6, 15)

@@ -27,7 +27,7 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc_desktop.excel.reader import read_appendix  # noqa: E402
+from cchc_desktop.excel.read.reader import read_appendix  # noqa: E402
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 UNITS = ["Văn phòng", "Phòng Nội vụ", "Phòng Tư pháp", "Phòng Tài chính - Kế hoạch"]
@@ -99,8 +99,8 @@ def bare_openpyxl(path: Path) -> None:
 def full_import_action(path: Path, folder: Path) -> Callable[[], object] | None:
     """Return the full import (read + register + commit), or None if services is missing."""
     try:
-        from cchc_desktop.db import open_register
-        from cchc_desktop.services import import_appendix
+        from cchc_desktop.plans.services import import_appendix
+        from cchc_desktop.register.db import open_register
     except ImportError as exc:
         print(f"(c) skipped: the import service is not available yet ({exc}).")
         return None

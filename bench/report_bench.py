@@ -28,9 +28,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc_desktop import services  # noqa: E402
-from cchc_desktop.db import open_register  # noqa: E402
-from cchc_desktop.models import Plan, TaskDraft  # noqa: E402
+from cchc_desktop.plans import services  # noqa: E402
+from cchc_desktop.plans.models import Plan, TaskDraft  # noqa: E402
+from cchc_desktop.register.db import open_register  # noqa: E402
 from cchc_desktop.reports.base import (  # noqa: E402
     BOTTOM_MARGIN,
     FONT,

@@ -69,7 +69,7 @@ def _unit(rng: random.Random) -> str:
 
 def _task(rng: random.Random, number: str, section: str, group: str, line: int) -> object:
     """Return one ParsedTask with varied wording."""
-    from cchc_desktop.excel.appendix import ParsedTask
+    from cchc_desktop.excel.read.appendix import ParsedTask
 
     content = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
     if rng.random() < 0.3:
@@ -84,10 +84,10 @@ def _task(rng: random.Random, number: str, section: str, group: str, line: int) 
 
 def build_register(path: Path, tasks: int) -> None:
     """Write a register with one plan of `tasks` tasks (10 sections, groups of 100)."""
-    from cchc_desktop.db import open_register
-    from cchc_desktop.excel.appendix import ParsedAppendix, ParsedGroup, ParsedSection
-    from cchc_desktop.importer import import_appendix
-    from cchc_desktop.models import Plan
+    from cchc_desktop.excel.read.appendix import ParsedAppendix, ParsedGroup, ParsedSection
+    from cchc_desktop.plans.importer import import_appendix
+    from cchc_desktop.plans.models import Plan
+    from cchc_desktop.register.db import open_register
 
     rng = random.Random(2026)
     parsed = ParsedAppendix(file_name="bench.xlsx", sheet="Phụ lục")
@@ -127,8 +127,8 @@ def child(db: Path) -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from cchc_desktop.db import open_register
-    from ui.main_window import MainWindow
+    from cchc_desktop.register.db import open_register
+    from ui.shell.main_window import MainWindow
 
     app = QApplication([])
     imported = time.perf_counter()
@@ -184,7 +184,7 @@ def _wait_states(app: object, window: object) -> None:
 
 def _typing(app: object, window: object) -> None:
     """Type the phrases key by key; time each keystroke and the raw FTS5 query."""
-    from cchc_desktop.queries import typing_query
+    from cchc_desktop.plans.queries import typing_query
 
     box, db = window.filter_bar.search, window.register.db  # type: ignore[attr-defined]
     shown, painted, raw, counts = [], [], [], []

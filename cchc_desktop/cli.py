@@ -8,20 +8,23 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cchc_desktop.db import Register, default_register_path, open_register
+from cchc_desktop import cli_text
 from cchc_desktop.errors import CchcError
+from cchc_desktop.register.db import Register, default_register_path, open_register
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+PLAN_HELP = "mã kế hoạch (mặc định: kế hoạch mở hoặc nhập gần nhất)"
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     """Add the --db option (the register file)."""
-    parser.add_argument("--db", type=Path, default=None,
+    parser.add_argument("--db", type=Path, default=None, metavar="TỆP_SỔ",
                         help="tệp sổ đăng ký (mặc định: trong thư mục dữ liệu người dùng)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of every command."""
+    """Return the argument parser of every command (its help and errors in Vietnamese)."""
+    cli_text.install()
     parser = argparse.ArgumentParser(
         prog="cchc-desktop",
         description="CCHC Desktop — sổ theo dõi kế hoạch cải cách hành chính.",
@@ -29,24 +32,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(parser)
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--check-modules", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH")
     imp = sub.add_parser("import", help="nhập phụ lục kế hoạch từ Excel")
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--sheet", default=None, help="tên trang tính chứa bảng nhiệm vụ")
+    imp.add_argument("file", type=Path, metavar="TỆP",
+                     help="tệp phụ lục: .xlsx, .xlsm, .xls, .ods")
+    imp.add_argument("--sheet", default=None, metavar="TRANG",
+                     help="tên trang tính chứa bảng nhiệm vụ")
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc, không ghi vào sổ")
     imp.add_argument("--json", action="store_true", help="in kết quả đọc dạng JSON")
     _add_db(imp)
     exp = sub.add_parser("export", help="xuất phụ lục ra Excel")
-    exp.add_argument("out", type=Path)
-    exp.add_argument("--plan", type=int, default=None)
-    exp.add_argument("--unit", default=None)
+    exp.add_argument("out", type=Path, metavar="TỆP_RA", help="tệp .xlsx sẽ ghi")
+    exp.add_argument("--plan", type=int, default=None, metavar="MÃ", help=PLAN_HELP)
+    exp.add_argument("--unit", default=None, metavar="ĐƠN_VỊ",
+                     help="chỉ các nhiệm vụ của đơn vị này")
     _add_db(exp)
     rep = sub.add_parser("report", help="in báo cáo PDF theo Nghị định 30/2020")
-    rep.add_argument("kind", help="plan | period | overdue | kiem-tra | ket-luan")
-    rep.add_argument("-o", "--output", type=Path, required=True)
-    rep.add_argument("--plan", type=int, default=None)
-    rep.add_argument("--period", default=None, help="2026-Q1 | 2026-H1 | 2026-Q3 | 2026-9M | 2026")
-    rep.add_argument("--unit", default=None, help="đơn vị được kiểm tra (cho ket-luan)")
+    rep.add_argument("kind", metavar="LOẠI",
+                     help="plan | period | overdue | kiem-tra | ket-luan")
+    rep.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP_RA",
+                     help="tệp PDF sẽ ghi")
+    rep.add_argument("--plan", type=int, default=None, metavar="MÃ", help=PLAN_HELP)
+    rep.add_argument("--period", default=None, metavar="KỲ",
+                     help="2026-Q1 | 2026-H1 | 2026-Q3 | 2026-9M | 2026")
+    rep.add_argument("--unit", default=None, metavar="ĐƠN_VỊ",
+                     help="đơn vị được kiểm tra (cho ket-luan)")
     _add_db(rep)
     demo = sub.add_parser("demo", help="tạo sổ mẫu với kế hoạch CCHC mẫu")
     _add_db(demo)
@@ -80,9 +90,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Read an appendix workbook and (unless --dry-run) write it as a new plan."""
-    from cchc_desktop import backup
-    from cchc_desktop.excel.reader import appendix_to_json, read_appendix
-    from cchc_desktop.importer import import_appendix
+    from cchc_desktop.excel.read.reader import appendix_to_json, read_appendix
+    from cchc_desktop.plans.importer import import_appendix
+    from cchc_desktop.register import backup
 
     parsed = read_appendix(args.file, sheet=args.sheet)
     if args.json:
@@ -128,7 +138,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the plan (or one unit's tasks) as an appendix workbook."""
-    from cchc_desktop.excel.export import run_export
+    from cchc_desktop.excel.write.export import run_export
 
     register = _open(args)
     try:
@@ -141,7 +151,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the desktop app on the register."""
-    from ui.app import run_app
+    from ui.shell.app import run_app
 
     return run_app(_register_path(args), quit_after_start=args.quit_after_start)
 

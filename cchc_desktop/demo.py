@@ -6,14 +6,14 @@ import json
 from datetime import date
 from typing import Any
 
-from cchc_desktop import repository
-from cchc_desktop.db import Register
-from cchc_desktop.excel.appendix import ParsedAppendix, ParsedGroup, ParsedSection, ParsedTask
-from cchc_desktop.importer import import_appendix
-from cchc_desktop.models import Agency, Plan, Unit
+from cchc_desktop.excel.read.appendix import ParsedAppendix, ParsedGroup, ParsedSection, ParsedTask
 from cchc_desktop.paths import resource_path
-from cchc_desktop.progress import ProgressInput, record_progress
-from cchc_desktop.units import add_unit
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.importer import import_appendix
+from cchc_desktop.plans.models import Agency, Plan, Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.progress.entries import ProgressInput, record_progress
+from cchc_desktop.register.db import Register
 
 DEMO_FILE = "ke-hoach-cchc-2021-thanh-tra-dak-nong.json"
 
@@ -59,7 +59,7 @@ def create_demo(register: Register, keep_agency: bool = False) -> int:
     plan = Plan(id=0, **data["plan"])
     plan_id = import_appendix(register, parsed, plan)
     _add_progress(register, plan_id, data)
-    from cchc_desktop.inspections_demo import add_inspection_demo
+    from cchc_desktop.inspections.demo import add_inspection_demo
 
     add_inspection_demo(register)
     return plan_id

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from cchc_desktop import audit, repository
-from cchc_desktop.db import Register
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.models import Agency
-from cchc_desktop.vietnamese import collapse_spaces
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.models import Agency
+from cchc_desktop.register import audit
+from cchc_desktop.register.db import Register
+from cchc_desktop.text.folding import collapse_spaces
 
 SETTING_DONE = "first_run_done"
 SETTING_SIGNER_NAME = "default_signer_name"

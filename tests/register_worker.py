@@ -25,13 +25,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop import repository, services
-from cchc_desktop.db import Register, open_register
-from cchc_desktop.excel import reader as _reader  # noqa: F401  (imported once, before forking)
-from cchc_desktop.excel.appendix import ParsedAppendix, ParsedGroup, ParsedSection, ParsedTask
-from cchc_desktop.importer import import_appendix
-from cchc_desktop.models import Plan, TaskDraft
-from cchc_desktop.progress import ProgressInput, record_progress
+from cchc_desktop.excel.read.appendix import ParsedAppendix, ParsedGroup, ParsedSection, ParsedTask
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.importer import import_appendix
+from cchc_desktop.plans.models import Plan, TaskDraft
+from cchc_desktop.progress.entries import ProgressInput, record_progress
+from cchc_desktop.register.db import Register, open_register
 
 UNITS = ["Văn phòng UBND", "Phòng Nội vụ", "Phòng Tư pháp", "UBND xã Đắk Ha",
          "Phòng Tài chính - Kế hoạch", "Công an huyện", "Phòng Văn hóa và Thông tin"]
@@ -128,7 +127,7 @@ def contend(db_path: str, plan_id: str, count: str, on_busy: str = "retry") -> N
 
 def hold_lock(db_path: str) -> None:
     """Take the instance lock of a register and hold it until stdin closes."""
-    from cchc_desktop.instance_lock import acquire
+    from cchc_desktop.register.lock import acquire
 
     lock = acquire(db_path)
     mark(f"locked {lock.owner.pid}")
@@ -158,7 +157,7 @@ def read(file_path: str, db_path: str, cap_mb: str) -> None:
     cap = int(cap_mb) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
     from cchc_desktop.errors import AppendixError
-    from cchc_desktop.excel.reader import read_appendix
+    from cchc_desktop.excel.read.reader import read_appendix
 
     register = open_register(db_path)
     count = "SELECT count(*) FROM tasks"

@@ -1,0 +1,2 @@
+"""Excel files: read/ is the tolerant appendix reader; write/ the formatted workbooks.
+"""

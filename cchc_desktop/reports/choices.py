@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cchc_desktop.calendar_rules import periods_of_year
-from cchc_desktop.db import Register
-from cchc_desktop.money_words import capitalize_first
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.common import load_context
 from cchc_desktop.reports.period import default_period, period_phrase
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.schedule.periods import periods_of_year
+from cchc_desktop.text.folding import fold
+from cchc_desktop.text.money_words import capitalize_first
 
 
 @dataclass(frozen=True)

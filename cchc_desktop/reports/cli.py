@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from cchc_desktop.db import Register
+from cchc_desktop.plans.services import current_plan_id
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.common import load_context
 from cchc_desktop.reports.overdue import collect_overdue, render_overdue
 from cchc_desktop.reports.period import collect_period, render_period, resolve_period
 from cchc_desktop.reports.plan import collect_plan, render_plan
-from cchc_desktop.services import current_plan_id
 
 KIND_PLAN = "plan"
 KIND_PERIOD = "period"

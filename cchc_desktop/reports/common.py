@@ -9,11 +9,10 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from cchc_desktop import repository
-from cchc_desktop.db import Register
 from cchc_desktop.errors import NotFoundError
-from cchc_desktop.models import AREAS, Agency, Plan, Section
-from cchc_desktop.money_words import capitalize_first
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.models import AREAS, Agency, Plan, Section
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import PORTRAIT, ReportError, content_width, register_fonts
 from cchc_desktop.reports.parts import (
     Letterhead,
@@ -23,7 +22,8 @@ from cchc_desktop.reports.parts import (
     sign_off_block,
     title_block,
 )
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.text.folding import fold
+from cchc_desktop.text.money_words import capitalize_first
 
 
 @dataclass(frozen=True)

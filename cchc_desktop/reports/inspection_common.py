@@ -10,11 +10,12 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from cchc_desktop import inspections, repository
-from cchc_desktop.db import Register
 from cchc_desktop.errors import NotFoundError
-from cchc_desktop.inspections_models import InspectionPlan, TeamMember
-from cchc_desktop.models import Agency
+from cchc_desktop.inspections import inspection_plans as inspections
+from cchc_desktop.inspections.models import InspectionPlan, TeamMember
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.models import Agency
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import STYLES, ReportError
 from cchc_desktop.reports.common import iso_day
 from cchc_desktop.reports.parts import Letterhead, SignOff, clean, markup, short_date

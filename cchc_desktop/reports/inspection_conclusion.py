@@ -13,10 +13,14 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from cchc_desktop import inspections, inspections_results
-from cchc_desktop.db import Register
 from cchc_desktop.errors import NotFoundError
-from cchc_desktop.inspections_models import (
+from cchc_desktop.inspections import (
+    inspection_plans as inspections,
+)
+from cchc_desktop.inspections import (
+    results as inspections_results,
+)
+from cchc_desktop.inspections.models import (
     ANSWERS,
     FINDING,
     KINDS,
@@ -27,6 +31,7 @@ from cchc_desktop.inspections_models import (
     ROLE_HEAD,
     Inspection,
 )
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import (
     PORTRAIT,
     STYLES,

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from cchc_desktop import inspections
-from cchc_desktop.db import Register
-from cchc_desktop.inspections_models import STATUS_DONE, Inspection
+from cchc_desktop.inspections import inspection_plans as inspections
+from cchc_desktop.inspections.models import STATUS_DONE, Inspection
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.inspection_conclusion import print_conclusion
 from cchc_desktop.reports.inspection_plan import print_inspection_plan
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.text.folding import fold
 
 KIND_INSPECTION_PLAN = "kiem-tra"
 KIND_CONCLUSION = "ket-luan"

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from cchc_desktop import inspections
-from cchc_desktop.db import Register
-from cchc_desktop.inspections_models import (
+from cchc_desktop.inspections import inspection_plans as inspections
+from cchc_desktop.inspections.models import (
     KIND_SCHEDULED,
     KIND_SELF,
     KIND_UNANNOUNCED,
@@ -26,7 +25,8 @@ from cchc_desktop.inspections_models import (
     STATUS_CANCELLED,
     OutlineLine,
 )
-from cchc_desktop.inspections_outline import load_template_file, plan_outline
+from cchc_desktop.inspections.outline import load_template_file, plan_outline
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import PORTRAIT, STYLES, DocumentInfo, build_pdf, content_width
 from cchc_desktop.reports.common import closing, front_matter, iso_day
 from cchc_desktop.reports.inspection_common import (

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from cchc_desktop.calendar_rules import ReportingPeriod, period_for_date
-from cchc_desktop.db import Register
-from cchc_desktop.progress import task_states
+from cchc_desktop.progress.entries import task_states
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import PORTRAIT, STYLES, DocumentInfo, build_pdf, content_width
 from cchc_desktop.reports.common import (
     closing,
@@ -27,6 +26,7 @@ from cchc_desktop.reports.common import (
 from cchc_desktop.reports.parts import Letterhead, SignOff, number_line, para, short_date
 from cchc_desktop.reports.progress_tables import overdue_rows, overdue_table
 from cchc_desktop.reports.tables import ROW_ITEM, Row
+from cchc_desktop.schedule.periods import ReportingPeriod, period_for_date
 
 DOC_TYPE = "Báo cáo"
 

@@ -30,7 +30,7 @@ from cchc_desktop.reports.base import (
     FONT_ITALIC,
     STYLES,
 )
-from cchc_desktop.vietnamese import fold, nfc
+from cchc_desktop.text.folding import fold, nfc
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -14,18 +14,15 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from cchc_desktop.calendar_rules import (
-    PERIOD_KINDS,
-    YEAR,
-    PeriodError,
-    ReportingPeriod,
-    parse_period_code,
-    periods_of_year,
+from cchc_desktop.plans.models import AREAS
+from cchc_desktop.progress.entries import (
+    AreaStat,
+    TaskState,
+    area_stats,
+    get_narratives,
+    task_states,
 )
-from cchc_desktop.db import Register
-from cchc_desktop.models import AREAS
-from cchc_desktop.money_words import format_number
-from cchc_desktop.progress import AreaStat, TaskState, area_stats, get_narratives, task_states
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import (
     LANDSCAPE,
     PORTRAIT,
@@ -64,7 +61,16 @@ from cchc_desktop.reports.progress_tables import (
     stats_table,
 )
 from cchc_desktop.reports.tables import Row
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.schedule.periods import (
+    PERIOD_KINDS,
+    YEAR,
+    PeriodError,
+    ReportingPeriod,
+    parse_period_code,
+    periods_of_year,
+)
+from cchc_desktop.text.folding import fold
+from cchc_desktop.text.money_words import format_number
 
 DOC_TYPE = "Báo cáo"
 PHRASES = {"Q1": "quý I", "H1": "6 tháng đầu năm", "Q3": "quý III", "9M": "9 tháng đầu năm"}

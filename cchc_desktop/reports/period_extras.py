@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Table
 
-from cchc_desktop.db import Register
-from cchc_desktop.one_stop import OneStopFigures, format_rate, period_total
+from cchc_desktop.inspections.one_stop import OneStopFigures, format_rate, period_total
+from cchc_desktop.inspections.targets import targets_for_period
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import STYLES
 from cchc_desktop.reports.parts import para
 from cchc_desktop.reports.tables import ROW_ITEM, Column, Row, build_table
-from cchc_desktop.targets import targets_for_period
 
 TARGET_COLUMNS = (
     Column("TT", 8, "center"),

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from cchc_desktop import repository
-from cchc_desktop.db import Register
-from cchc_desktop.money_words import format_number, million_vnd_in_words
-from cchc_desktop.queries import KIND_GROUP, KIND_SECTION, appendix_rows
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import LANDSCAPE, STYLES, DocumentInfo, build_pdf, content_width
 from cchc_desktop.reports.common import (
     PlanContext,
@@ -46,6 +45,7 @@ from cchc_desktop.reports.tables import (
     Row,
     build_table,
 )
+from cchc_desktop.text.money_words import format_number, million_vnd_in_words
 
 DOC_TYPE = "Kế hoạch"
 PLAN_COLUMNS = (

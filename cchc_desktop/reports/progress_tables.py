@@ -6,10 +6,9 @@ from collections.abc import Callable, Iterable
 
 from reportlab.platypus import Table
 
-from cchc_desktop.db import Register
-from cchc_desktop.money_words import capitalize_first, format_number
-from cchc_desktop.progress import AreaStat, TaskState
-from cchc_desktop.queries import KIND_GROUP, KIND_SECTION, appendix_rows
+from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows
+from cchc_desktop.progress.entries import AreaStat, TaskState
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.parts import clean, short_date
 from cchc_desktop.reports.tables import (
     ROW_BOLD,
@@ -20,7 +19,8 @@ from cchc_desktop.reports.tables import (
     Row,
     build_table,
 )
-from cchc_desktop.schedule_progress import DONE_LATE
+from cchc_desktop.schedule.lateness import DONE_LATE
+from cchc_desktop.text.money_words import capitalize_first, format_number
 
 NO_REASON = "Chưa báo cáo lý do"
 OTHER_TASKS = "Nhiệm vụ khác"

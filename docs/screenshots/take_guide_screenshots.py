@@ -20,12 +20,13 @@ import openpyxl  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from cchc_desktop import backup, repository, services  # noqa: E402
-from cchc_desktop.db import open_register  # noqa: E402
+from cchc_desktop.excel.write.export import run_export  # noqa: E402
+from cchc_desktop.exchange import templates as tpl  # noqa: E402
+from cchc_desktop.plans import repository, services  # noqa: E402
 from cchc_desktop.demo import create_demo  # noqa: E402
-from cchc_desktop.excel import templates as tpl  # noqa: E402
-from cchc_desktop.excel.export import run_export  # noqa: E402
-from ui.app import make_application  # noqa: E402
+from cchc_desktop.register import backup
+from cchc_desktop.register.db import open_register  # noqa: E402
+from ui.shell.app import make_application  # noqa: E402
 
 OUT = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
 TODAY = date(2021, 10, 15)
@@ -53,7 +54,7 @@ def shot(name: str, widget: QWidget, ms: int = 400) -> None:
 
 def import_preview() -> QWidget:
     """The import preview on an appendix exported from the demo."""
-    from ui.import_dialog import ImportDialog
+    from ui.register.import_dialog import ImportDialog
 
     path = run_export(register, TMP / "phu-luc-ke-hoach.xlsx", plan_id, None, progress=False)
     return ImportDialog(register, path=path)
@@ -61,7 +62,7 @@ def import_preview() -> QWidget:
 
 def progress() -> QWidget:
     """The progress form of task 3.2 in the 6-month period."""
-    from ui.progress_panel import ProgressDialog
+    from ui.progress.progress_panel import ProgressDialog
 
     task = next(t for t in repository.list_tasks(register.db, plan_id) if t.number == "3.2")
     return ProgressDialog(register, task.id, "2021-H1", today=TODAY)
@@ -69,14 +70,14 @@ def progress() -> QWidget:
 
 def dashboard() -> QWidget:
     """The overview: overdue and due-soon tasks."""
-    from ui.dashboard_dialog import DashboardDialog
+    from ui.progress.dashboard_dialog import DashboardDialog
 
     return DashboardDialog(register, plan_id, today=date(2021, 3, 25), period_code="2021-Q1")
 
 
 def returns() -> QWidget:
     """Two units' returns, previewed old → new with a conflict."""
-    from ui.returns_preview import ReturnsDialog
+    from ui.exchange.returns_preview import ReturnsDialog
 
     files = {f.unit_name: f.path for f in tpl.write_templates(
         register, plan_id, "2021-H1", TMP / "nhan", today=TODAY)}
@@ -95,7 +96,7 @@ def returns() -> QWidget:
 
 def report() -> QWidget:
     """The report dialog previewing the plan."""
-    from ui.report_dialog import ReportDialog
+    from ui.reports.report_dialog import ReportDialog
 
     dialog = ReportDialog(register, plan_id, today=TODAY)
     dialog.resize(1100, 800)
@@ -106,7 +107,7 @@ def report() -> QWidget:
 
 def inspections() -> QWidget:
     """The inspections window on the demo inspection plan."""
-    from ui.inspection_window import InspectionWindow
+    from ui.inspections.window import InspectionWindow
 
     window = InspectionWindow(register)
     window.resize(1200, 760)
@@ -118,7 +119,7 @@ def inspections() -> QWidget:
 
 def restore() -> QWidget:
     """The restore dialog with a few snapshots."""
-    from ui.restore_dialog import RestoreDialog
+    from ui.shell.restore_dialog import RestoreDialog
 
     backup.snapshot(register, backup.REASON_STARTUP)
     services.touch_plan(register, plan_id)

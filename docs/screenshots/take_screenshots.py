@@ -19,14 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from cchc_desktop import repository, services  # noqa: E402
-from cchc_desktop.db import open_register  # noqa: E402
+from cchc_desktop.plans import repository, services  # noqa: E402
 from cchc_desktop.demo import create_demo  # noqa: E402
-from cchc_desktop.models import TaskDraft  # noqa: E402
-from ui.app import make_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.task_form import TaskForm  # noqa: E402
-from ui.units_dialog import UnitsDialog  # noqa: E402
+from cchc_desktop.plans.models import TaskDraft  # noqa: E402
+from cchc_desktop.register.db import open_register  # noqa: E402
+from ui.register.task_form import TaskForm  # noqa: E402
+from ui.register.units_dialog import UnitsDialog  # noqa: E402
+from ui.shell.app import make_application  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
 
 OUT = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
 app = make_application()

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from cchc_desktop import audit_view, repository, services
-from cchc_desktop.audit_view import AuditFilter
-from cchc_desktop.db import Register, os_user
-from cchc_desktop.models import Agency, TaskDraft
+from cchc_desktop.excel.write import audit_export
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Agency, TaskDraft
+from cchc_desktop.register import audit_view
+from cchc_desktop.register.audit_view import AuditFilter
+from cchc_desktop.register.db import Register, os_user
 
 
 @pytest.fixture
@@ -97,10 +99,10 @@ def test_choices_list_people_entities_and_actions(trail: Register) -> None:
 def test_export_to_excel_is_literal_and_filterable(trail: Register, tmp_path: Path) -> None:
     entries = audit_view.query(trail)
     out = tmp_path / "nhat-ky.xlsx"
-    assert audit_view.export_xlsx(entries, out) == len(entries)
+    assert audit_export.export_xlsx(entries, out) == len(entries)
     book = load_workbook(out)
     sheet = book["Nhật ký thay đổi"]
-    assert [c.value for c in sheet[1]] == audit_view.EXCEL_HEADERS
+    assert [c.value for c in sheet[1]] == audit_export.EXCEL_HEADERS
     assert sheet.max_row == len(entries) + 1
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:I{len(entries) + 1}"
     first = [c.value for c in sheet[2]]
@@ -112,7 +114,7 @@ def test_export_to_excel_is_literal_and_filterable(trail: Register, tmp_path: Pa
 
 def test_export_of_nothing_has_just_the_header(tmp_path: Path) -> None:
     out = tmp_path / "rong.xlsx"
-    assert audit_view.export_xlsx([], out) == 0
+    assert audit_export.export_xlsx([], out) == 0
     assert load_workbook(out).active.max_row == 1
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop import backup, services
-from cchc_desktop.db import Register, open_register
 from cchc_desktop.errors import RegisterError
-from cchc_desktop.migrations import known_names
+from cchc_desktop.plans import services
+from cchc_desktop.register import backup
+from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.migrations import known_names
 
 T0 = datetime(2026, 3, 14, 9, 30, 5)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registers"
@@ -228,7 +229,7 @@ def test_snapshot_failure_is_a_vietnamese_register_error(register: Register) -> 
 
 
 def test_memory_register_has_no_snapshot() -> None:
-    from cchc_desktop.db import open_memory_register
+    from cchc_desktop.register.db import open_memory_register
 
     with pytest.raises(RegisterError):
         backup.snapshot(open_memory_register(), backup.REASON_STARTUP)

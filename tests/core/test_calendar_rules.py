@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_desktop.calendar_rules import (
+from cchc_desktop.errors import CchcError
+from cchc_desktop.schedule.periods import (
     PERIOD_KINDS,
     PERIOD_LABELS,
     CalendarSettings,
@@ -24,7 +25,6 @@ from cchc_desktop.calendar_rules import (
     periods_of_year,
     previous_period,
 )
-from cchc_desktop.errors import CchcError
 
 
 @pytest.mark.parametrize(

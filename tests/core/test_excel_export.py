@@ -8,14 +8,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cchc_desktop import services
-from cchc_desktop.db import Register, open_register
 from cchc_desktop.errors import NotFoundError
-from cchc_desktop.excel.export import ExportOptions, export_workbook, run_export
-from cchc_desktop.excel.reader import read_appendix
-from cchc_desktop.excel.writer import ExportError
-from cchc_desktop.models import Plan, TaskDraft
-from cchc_desktop.queries import appendix_rows
+from cchc_desktop.excel.read.reader import read_appendix
+from cchc_desktop.excel.write.export import ExportOptions, export_workbook, run_export
+from cchc_desktop.excel.write.writer import ExportError
+from cchc_desktop.plans import services
+from cchc_desktop.plans.models import Plan, TaskDraft
+from cchc_desktop.plans.queries import appendix_rows
+from cchc_desktop.register.db import Register, open_register
 
 TODAY = date(2021, 7, 1)
 

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from cchc_desktop.errors import AppendixError
-from cchc_desktop.excel.appendix import (
+from cchc_desktop.excel.read.appendix import (
     ROW_CONTINUATION,
     ROW_GROUP,
     ROW_HEADER,
@@ -21,7 +21,7 @@ from cchc_desktop.excel.appendix import (
     ROW_TOTAL,
     ParsedAppendix,
 )
-from cchc_desktop.excel.reader import appendix_to_json, read_appendix
+from cchc_desktop.excel.read.reader import appendix_to_json, read_appendix
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 SAMPLE_NAMES = sorted(path.stem for path in SAMPLES.glob("*.xlsx"))

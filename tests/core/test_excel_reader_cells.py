@@ -10,10 +10,10 @@ import pytest
 from openpyxl import Workbook
 
 from cchc_desktop.errors import AppendixError
-from cchc_desktop.excel import workbook as wb
-from cchc_desktop.excel.reader import read_appendix, read_grid
-from cchc_desktop.excel.safety import check_workbook
-from cchc_desktop.excel.workbook import MAX_CELL_CHARS, SheetGrid
+from cchc_desktop.excel.read import workbook as wb
+from cchc_desktop.excel.read.reader import read_appendix, read_grid
+from cchc_desktop.excel.read.safety import check_workbook
+from cchc_desktop.excel.read.workbook import MAX_CELL_CHARS, SheetGrid
 from tests.core.test_hostile_corpus import ROWS, xlsx
 
 HEADER = ["TT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian thực hiện"]

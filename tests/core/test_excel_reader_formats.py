@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 import pytest
 from openpyxl import Workbook
 
-from cchc_desktop.excel.reader import read_appendix
+from cchc_desktop.excel.read.reader import read_appendix
 
 # A small legacy .xls (BIFF8 in an OLE2 container) written once with xlwt 1.3.0: a title merged
 # across A:G, a header row, section I, two tasks whose lead unit is merged over D6:D7, a budget

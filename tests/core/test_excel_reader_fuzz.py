@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_desktop.errors import AppendixError
-from cchc_desktop.excel.reader import appendix_to_json, read_grid
-from cchc_desktop.excel.workbook import SheetGrid
+from cchc_desktop.excel.read.reader import appendix_to_json, read_grid
+from cchc_desktop.excel.read.workbook import SheetGrid
 
 HEADER = ["TT", "Nội dung", "Sản phẩm", "Chủ trì", "Phối hợp", "Thời gian", "Kinh phí"]
 _texts = st.sampled_from([

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook
 
 from cchc_desktop.errors import AppendixError
-from cchc_desktop.excel.appendix import ROW_HEADER, ROW_IGNORED, ParsedAppendix
-from cchc_desktop.excel.reader import appendix_to_json, read_appendix
+from cchc_desktop.excel.read.appendix import ROW_HEADER, ROW_IGNORED, ParsedAppendix
+from cchc_desktop.excel.read.reader import appendix_to_json, read_appendix
 
 
 def read_rows(tmp_path: Path, rows: list[list[Any]], **kwargs: Any) -> ParsedAppendix:
@@ -165,7 +165,7 @@ def test_title_block_with_letterhead_above_the_appendix(tmp_path: Path) -> None:
     ],
 )  # fmt: skip
 def test_header_wordings(label: str, key: str | None) -> None:
-    from cchc_desktop.excel.headers import classify_label
+    from cchc_desktop.excel.read.headers import classify_label
 
     assert classify_label(label) == key
     assert classify_label(label.upper()) == key

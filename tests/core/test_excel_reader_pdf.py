@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from cchc_desktop.excel.appendix import (
+from cchc_desktop.excel.read.appendix import (
     ROW_CONTINUATION,
     ROW_GROUP,
     ROW_HEADER,
@@ -19,8 +19,8 @@ from cchc_desktop.excel.appendix import (
     ROW_TOTAL,
     ParsedAppendix,
 )
-from cchc_desktop.excel.reader import read_appendix, read_grid
-from cchc_desktop.excel.workbook import SheetGrid
+from cchc_desktop.excel.read.reader import read_appendix, read_grid
+from cchc_desktop.excel.read.workbook import SheetGrid
 
 HEADER = ["TT", "Nội dung, nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp",
           "Thời gian thực hiện", "Kinh phí (Triệu đồng)"]  # fmt: skip

@@ -13,8 +13,8 @@ import pytest
 from openpyxl import Workbook
 
 from cchc_desktop.errors import AppendixError, CchcError
-from cchc_desktop.excel.reader import read_appendix
-from cchc_desktop.excel.safety import MAX_FILE_BYTES, Limits
+from cchc_desktop.excel.read.reader import read_appendix
+from cchc_desktop.excel.read.safety import MAX_FILE_BYTES, Limits
 
 HEADER = ["TT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian thực hiện"]
 TASK = ["1", "Rà soát thủ tục hành chính", "Báo cáo", "Văn phòng", "Quý I"]

@@ -19,9 +19,9 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from cchc_desktop.errors import AppendixError
-from cchc_desktop.excel import extent as ex
-from cchc_desktop.excel.reader import read_appendix
-from cchc_desktop.excel.safety import Limits, check_sheet_extents
+from cchc_desktop.excel.read import extent as ex
+from cchc_desktop.excel.read.reader import read_appendix
+from cchc_desktop.excel.read.safety import Limits, check_sheet_extents
 from tests.core.test_excel_reader_formats import (
     ODS_HEAD,
     ODS_MANIFEST,

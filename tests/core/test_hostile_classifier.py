@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_desktop.excel.headers import is_column_number_row
-from cchc_desktop.excel.rows import (
+from cchc_desktop.excel.read.headers import is_column_number_row
+from cchc_desktop.excel.read.rows import (
     NUM_ARABIC,
     NUM_LETTER,
     NUM_NONE,

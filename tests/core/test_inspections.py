@@ -7,11 +7,9 @@ from datetime import date
 
 import pytest
 
-from cchc_desktop import inspections as ins
-from cchc_desktop.audit import recent
-from cchc_desktop.db import Register, open_register
 from cchc_desktop.errors import NotFoundError, ValidationError
-from cchc_desktop.inspections_models import (
+from cchc_desktop.inspections import inspection_plans as ins
+from cchc_desktop.inspections.models import (
     KIND_SCHEDULED,
     KIND_SELF,
     KIND_UNANNOUNCED,
@@ -26,7 +24,7 @@ from cchc_desktop.inspections_models import (
     OutlineLine,
     TeamMember,
 )
-from cchc_desktop.inspections_outline import (
+from cchc_desktop.inspections.outline import (
     add_line,
     default_outline,
     delete_line,
@@ -38,10 +36,12 @@ from cchc_desktop.inspections_outline import (
     sections_of,
     update_line,
 )
-from cchc_desktop.inspections_results import save_answers
-from cchc_desktop.inspections_text import new_plan
-from cchc_desktop.models import Agency, Unit
-from cchc_desktop.units import add_unit
+from cchc_desktop.inspections.results import save_answers
+from cchc_desktop.inspections.wording import new_plan
+from cchc_desktop.plans.models import Agency, Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.audit import recent
+from cchc_desktop.register.db import Register, open_register
 
 TODAY = date(2026, 7, 1)
 
@@ -212,7 +212,7 @@ def test_inspection_with_results_is_not_deleted(register: Register) -> None:
     plan_id = _plan(register)
     a = ins.add_inspection(register, plan_id, long_, KIND_SCHEDULED)
     b = ins.add_inspection(register, plan_id, mar, KIND_SCHEDULED)
-    from cchc_desktop.inspections_results import add_finding
+    from cchc_desktop.inspections.results import add_finding
 
     add_finding(register, a, "Chưa niêm yết TTHC")
     with pytest.raises(ValidationError, match="đã có kết quả kiểm tra"):
@@ -269,7 +269,7 @@ def test_dates_typed_the_vietnamese_way(register: Register) -> None:
 def test_an_old_register_gains_the_inspection_tables(tmp_path) -> None:
     from sqlite_utils import Database
 
-    from cchc_desktop.migrations import migrations
+    from cchc_desktop.register.migrations import migrations
 
     path = tmp_path / "cu.sqlite"
     old = Database(path)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from cchc_desktop import inspections as ins
-from cchc_desktop import inspections_results as res
-from cchc_desktop import targets
-from cchc_desktop.db import Register
-from cchc_desktop.inspections_demo import add_inspection_demo
+from cchc_desktop.inspections import inspection_plans as ins
+from cchc_desktop.inspections import results as res
+from cchc_desktop.inspections import targets
+from cchc_desktop.inspections.demo import add_inspection_demo
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.inspection_kinds import run_inspection_report
 
 

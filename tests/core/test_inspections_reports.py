@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop import inspections as ins
-from cchc_desktop import inspections_results as res
-from cchc_desktop import repository
-from cchc_desktop.db import Register
-from cchc_desktop.inspections_models import (
+from cchc_desktop.inspections import inspection_plans as ins
+from cchc_desktop.inspections import results as res
+from cchc_desktop.inspections.models import (
     KIND_SCHEDULED,
     KIND_SELF,
     KIND_UNANNOUNCED,
@@ -28,13 +26,15 @@ from cchc_desktop.inspections_models import (
     RemediationDraft,
     TeamMember,
 )
-from cchc_desktop.inspections_outline import plan_outline
-from cchc_desktop.inspections_text import new_plan
-from cchc_desktop.models import Agency, Unit
+from cchc_desktop.inspections.outline import plan_outline
+from cchc_desktop.inspections.wording import new_plan
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.models import Agency, Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.inspection_conclusion import collect_conclusion, print_conclusion
 from cchc_desktop.reports.inspection_plan import collect_inspection_plan, print_inspection_plan
-from cchc_desktop.units import add_unit
 
 PDFTOTEXT = shutil.which("pdftotext")
 needs_pdftotext = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) "

@@ -6,13 +6,11 @@ from datetime import date
 
 import pytest
 
-from cchc_desktop import inspections as ins
-from cchc_desktop import inspections_results as res
-from cchc_desktop import inspections_self as selfcheck
-from cchc_desktop.audit import recent
-from cchc_desktop.db import Register
 from cchc_desktop.errors import NotFoundError, ValidationError
-from cchc_desktop.inspections_models import (
+from cchc_desktop.inspections import inspection_plans as ins
+from cchc_desktop.inspections import results as res
+from cchc_desktop.inspections import self_reports as selfcheck
+from cchc_desktop.inspections.models import (
     FINDING,
     KIND_SCHEDULED,
     KIND_SELF,
@@ -24,10 +22,12 @@ from cchc_desktop.inspections_models import (
     Answer,
     RemediationDraft,
 )
-from cchc_desktop.inspections_outline import plan_outline
-from cchc_desktop.inspections_text import new_plan
-from cchc_desktop.models import Agency, Unit
-from cchc_desktop.units import add_unit
+from cchc_desktop.inspections.outline import plan_outline
+from cchc_desktop.inspections.wording import new_plan
+from cchc_desktop.plans.models import Agency, Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.audit import recent
+from cchc_desktop.register.db import Register
 
 TODAY = date(2026, 7, 10)
 

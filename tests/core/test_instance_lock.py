@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from cchc_desktop import instance_lock, services
-from cchc_desktop.db import Register, open_register
-from cchc_desktop.instance_lock import LockOwner, RegisterInUse, acquire, lock_path, read_owner
-from cchc_desktop.models import Plan
+from cchc_desktop.plans import services
+from cchc_desktop.plans.models import Plan
+from cchc_desktop.register import lock as instance_lock
+from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.lock import LockOwner, RegisterInUse, acquire, lock_path, read_owner
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = ROOT / "tests" / "register_worker.py"

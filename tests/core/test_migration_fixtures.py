@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from cchc_desktop import services
-from cchc_desktop.db import open_register
-from cchc_desktop.migrations import known_names
-from cchc_desktop.progress import ProgressInput, record_progress
-from cchc_desktop.queries import search_task_ids
+from cchc_desktop.plans import services
+from cchc_desktop.plans.queries import search_task_ids
+from cchc_desktop.progress.entries import ProgressInput, record_progress
+from cchc_desktop.register.db import open_register
+from cchc_desktop.register.migrations import known_names
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registers"
 RELEASED = sorted(FIXTURES.glob("schema-*.sqlite"))

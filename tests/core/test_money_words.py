@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.money_words import (
+from cchc_desktop.text.money_words import (
     AmountError,
     format_number,
     million_vnd_in_words,

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop import one_stop
-from cchc_desktop.audit import recent
-from cchc_desktop.calendar_rules import PeriodError
-from cchc_desktop.db import Register
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.models import Unit
-from cchc_desktop.one_stop import OneStopFigures, check_figures, format_rate, parse_count
-from cchc_desktop.units import add_unit
+from cchc_desktop.inspections import one_stop
+from cchc_desktop.inspections.one_stop import (
+    OneStopFigures,
+    check_figures,
+    format_rate,
+    parse_count,
+)
+from cchc_desktop.plans.models import Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.audit import recent
+from cchc_desktop.register.db import Register
+from cchc_desktop.schedule.periods import PeriodError
 
 GOOD = {"carried_over": 10, "received_new": 130, "online": 80, "in_person": 45, "by_post": 5,
         "early": 40, "on_time": 80, "late": 5, "pending_on_time": 12, "pending_overdue": 3,

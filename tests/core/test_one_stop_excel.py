@@ -7,12 +7,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cchc_desktop import one_stop
-from cchc_desktop.db import Register
 from cchc_desktop.errors import AppendixError, ValidationError
-from cchc_desktop.models import Unit
-from cchc_desktop.one_stop_excel import HEADER_ROW, read_return, write_return_template
-from cchc_desktop.units import add_unit
+from cchc_desktop.inspections import one_stop
+from cchc_desktop.inspections.one_stop_excel import HEADER_ROW, read_return, write_return_template
+from cchc_desktop.plans.models import Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.db import Register
 
 ROW = [10, 130, 80, 45, 5, 40, 80, 5, 12, 3, 8]
 

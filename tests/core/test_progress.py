@@ -6,11 +6,10 @@ from datetime import date
 
 import pytest
 
-from cchc_desktop import services
-from cchc_desktop.db import Register
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.models import Plan, TaskDraft
-from cchc_desktop.progress import (
+from cchc_desktop.plans import services
+from cchc_desktop.plans.models import Plan, TaskDraft
+from cchc_desktop.progress.entries import (
     ProgressInput,
     area_stats,
     get_narratives,
@@ -18,6 +17,7 @@ from cchc_desktop.progress import (
     save_narrative,
     task_states,
 )
+from cchc_desktop.register.db import Register
 
 TODAY = date(2026, 11, 22)
 

@@ -8,10 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_desktop.calendar_rules import parse_period_code
 from cchc_desktop.errors import CchcError
-from cchc_desktop.schedule import parse_timeframe
-from cchc_desktop.schedule_progress import (
+from cchc_desktop.schedule.lateness import (
     ALERT_DAYS,
     DEFERRED,
     DONE,
@@ -33,6 +31,8 @@ from cchc_desktop.schedule_progress import (
     resolve_due,
     status_label,
 )
+from cchc_desktop.schedule.periods import parse_period_code
+from cchc_desktop.schedule.phrases import parse_timeframe
 
 Q1_2024 = parse_timeframe("Quý I/2024").due  # 31/03/2024
 LEAP_DAY = date(2024, 2, 29)

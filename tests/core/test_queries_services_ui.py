@@ -8,12 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop import repository, services
-from cchc_desktop.db import Register, open_register
 from cchc_desktop.errors import RegisterError, ValidationError
-from cchc_desktop.models import Agency, Plan, TaskDraft, Unit
-from cchc_desktop.register_files import check_new_register, save_copy
-from cchc_desktop.units import add_unit, delete_unit, merge_snapshot, merge_units, unmerge_units
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Agency, Plan, TaskDraft, Unit
+from cchc_desktop.plans.units import (
+    add_unit,
+    delete_unit,
+    merge_snapshot,
+    merge_units,
+    unmerge_units,
+)
+from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.files import check_new_register, save_copy
 
 
 def _links(register: Register) -> set[tuple[int, str, str]]:

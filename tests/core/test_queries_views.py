@@ -6,11 +6,9 @@ import random
 
 import pytest
 
-from cchc_desktop import services
-from cchc_desktop.collation import sort_ids, vi_sort_key
-from cchc_desktop.db import Register
-from cchc_desktop.outline import group_key, is_heading, load_outline, section_key
-from cchc_desktop.queries import (
+from cchc_desktop.plans import services
+from cchc_desktop.plans.outline import group_key, is_heading, load_outline, section_key
+from cchc_desktop.plans.queries import (
     KIND_GROUP,
     KIND_SECTION,
     appendix_rows,
@@ -22,7 +20,9 @@ from cchc_desktop.queries import (
     unit_names,
     unit_task_ids,
 )
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.register.db import Register
+from cchc_desktop.text.collation import sort_ids, vi_sort_key
+from cchc_desktop.text.folding import fold
 
 
 def _key(row) -> int:  # type: ignore[no-untyped-def]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.db import open_register
 from cchc_desktop.errors import RegisterError
-from cchc_desktop.migrations import known_names
+from cchc_desktop.register.db import open_register
+from cchc_desktop.register.migrations import known_names
 
 
 def _digest(path: Path) -> str:
@@ -41,7 +41,7 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
 def test_old_register_is_upgraded_without_loss(tmp_path: Path) -> None:
     from sqlite_utils import Database
 
-    from cchc_desktop.migrations import migrations
+    from cchc_desktop.register.migrations import migrations
 
     path = tmp_path / "old.sqlite"
     db = Database(path)

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop import repository, services
-from cchc_desktop.db import Register, open_register
 from cchc_desktop.demo import create_demo
 from cchc_desktop.errors import CchcError
-from cchc_desktop.models import Plan, TaskDraft
-from cchc_desktop.progress import ProgressInput, record_progress, save_narrative
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Plan, TaskDraft
+from cchc_desktop.progress.entries import ProgressInput, record_progress, save_narrative
+from cchc_desktop.register.db import Register, open_register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.cli import run_report
 

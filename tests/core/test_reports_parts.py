@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Paragraph
 
-from cchc_desktop import services
-from cchc_desktop.calendar_rules import parse_period_code
-from cchc_desktop.db import Register
-from cchc_desktop.models import Agency, Plan, TaskDraft
+from cchc_desktop.plans import services
+from cchc_desktop.plans.models import Agency, Plan, TaskDraft
+from cchc_desktop.register.db import Register
 from cchc_desktop.reports.cli import run_report
 from cchc_desktop.reports.common import PlanContext, strip_doc_type
 from cchc_desktop.reports.parts import (
@@ -23,6 +22,7 @@ from cchc_desktop.reports.parts import (
 )
 from cchc_desktop.reports.period import default_period, period_phrase
 from cchc_desktop.reports.tables import ROW_GROUP, ROW_ITEM, ROW_SECTION, Column, Row, build_table
+from cchc_desktop.schedule.periods import parse_period_code
 
 
 @pytest.mark.parametrize(

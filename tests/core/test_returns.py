@@ -11,20 +11,20 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cchc_desktop.db import Register, open_register
 from cchc_desktop.demo import create_demo
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.excel import templates as tpl
-from cchc_desktop.excel.consolidate import (
+from cchc_desktop.exchange import templates as tpl
+from cchc_desktop.exchange.consolidate import (
     CONFLICT_NEWER,
     CONFLICT_UNITS,
     apply_preview,
     build_preview,
 )
-from cchc_desktop.excel.consolidate_status import return_status
-from cchc_desktop.excel.consolidate_write import record_progress_many
-from cchc_desktop.excel.returns import collect_paths
-from cchc_desktop.progress import ProgressInput, record_progress
+from cchc_desktop.exchange.consolidate_status import return_status
+from cchc_desktop.exchange.consolidate_write import record_progress_many
+from cchc_desktop.exchange.returns import collect_paths
+from cchc_desktop.progress.entries import ProgressInput, record_progress
+from cchc_desktop.register.db import Register, open_register
 
 PERIOD = "2021-H1"
 TODAY = date(2021, 6, 15)

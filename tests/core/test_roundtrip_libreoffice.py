@@ -15,15 +15,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cchc_desktop import services
-from cchc_desktop.db import Register, open_register
 from cchc_desktop.demo import create_demo
-from cchc_desktop.excel import templates as tpl
-from cchc_desktop.excel.consolidate import apply_preview, build_preview
-from cchc_desktop.excel.export import run_export
-from cchc_desktop.excel.reader import read_appendix
-from cchc_desktop.models import TaskDraft
-from cchc_desktop.queries import appendix_rows
+from cchc_desktop.excel.read.reader import read_appendix
+from cchc_desktop.excel.write.export import run_export
+from cchc_desktop.exchange import templates as tpl
+from cchc_desktop.exchange.consolidate import apply_preview, build_preview
+from cchc_desktop.plans import services
+from cchc_desktop.plans.models import TaskDraft
+from cchc_desktop.plans.queries import appendix_rows
+from cchc_desktop.register.db import Register, open_register
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from cchc_desktop.schedule import (
+from cchc_desktop.schedule.lexicon import RECURRENCE_LABELS, split_parts
+from cchc_desktop.schedule.phrases import (
     KIND_LABELS,
     MAX_PHRASE_LENGTH,
     SCHEDULE_KINDS,
@@ -15,7 +16,6 @@ from cchc_desktop.schedule import (
     parse_timeframe,
     recurrence_label,
 )
-from cchc_desktop.schedule_lexicon import RECURRENCE_LABELS, split_parts
 
 
 def test_stub_constructor_still_works() -> None:

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_desktop.schedule import SCHEDULE_KINDS, parse_timeframe
-from cchc_desktop.vietnamese import fold
+from cchc_desktop.schedule.phrases import SCHEDULE_KINDS, parse_timeframe
+from cchc_desktop.text.folding import fold
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 

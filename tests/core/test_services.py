@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop import repository, services
-from cchc_desktop.db import Register
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.models import Plan, TaskDraft, Unit
-from cchc_desktop.queries import KIND_GROUP, KIND_SECTION, appendix_rows, search_task_ids
-from cchc_desktop.units import add_unit, merge_units, save_unit, split_unit_names
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Plan, TaskDraft, Unit
+from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows, search_task_ids
+from cchc_desktop.plans.units import add_unit, merge_units, save_unit, split_unit_names
+from cchc_desktop.register.db import Register
 
 
 def _plan(register: Register) -> int:

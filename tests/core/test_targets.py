@@ -7,16 +7,16 @@ from datetime import date
 
 import pytest
 
-from cchc_desktop import inspections as ins
-from cchc_desktop import one_stop, targets
-from cchc_desktop.db import Register
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.inspections_models import KIND_SCHEDULED, RemediationDraft
-from cchc_desktop.inspections_results import add_remediation, close_remediation
-from cchc_desktop.inspections_text import new_plan
-from cchc_desktop.models import Agency, Unit
-from cchc_desktop.targets import Target
-from cchc_desktop.units import add_unit
+from cchc_desktop.inspections import inspection_plans as ins
+from cchc_desktop.inspections import one_stop, targets
+from cchc_desktop.inspections.models import KIND_SCHEDULED, RemediationDraft
+from cchc_desktop.inspections.results import add_remediation, close_remediation
+from cchc_desktop.inspections.targets import Target
+from cchc_desktop.inspections.wording import new_plan
+from cchc_desktop.plans.models import Agency, Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.db import Register
 
 
 def _by_name(register: Register, code: str) -> dict[str, targets.TargetStatus]:

@@ -6,9 +6,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cchc_desktop.dashboard import set_startup_summary
-from cchc_desktop.db import Register
-from ui.app import startup_summary
+from cchc_desktop.progress.dashboard import set_startup_summary
+from cchc_desktop.register.db import Register
+from ui.shell.app import startup_summary
 
 
 def test_startup_reminder_names_overdue_count_and_can_be_turned_off(

@@ -8,11 +8,11 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
-from cchc_desktop import repository, services
-from cchc_desktop.db import Register
 from cchc_desktop.errors import CchcError
-from cchc_desktop.models import Agency
-from ui.audit_dialog import COL_ACTION, COL_OFFICER, HEADERS, AuditDialog
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Agency
+from cchc_desktop.register.db import Register
+from ui.shell.audit_dialog import COL_ACTION, COL_OFFICER, HEADERS, AuditDialog
 
 
 @pytest.fixture

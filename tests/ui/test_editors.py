@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ui.editors import SubmitTextEdit, unit_edit
-from ui.highlight import match_ranges
+from ui.widgets.editors import SubmitTextEdit, unit_edit
+from ui.widgets.highlight import match_ranges
 
 
 def test_unit_names_complete_without_marks(qtbot: Any) -> None:

@@ -9,11 +9,11 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from cchc_desktop.db import Register
-from cchc_desktop.excel import templates as tpl
-from cchc_desktop.excel.reader import read_appendix
-from ui.exchange_dialog import ExportDialog, ReturnsDialog, TemplatesDialog
-from ui.returns_preview import COL_CHOICE
+from cchc_desktop.excel.read.reader import read_appendix
+from cchc_desktop.exchange import templates as tpl
+from cchc_desktop.register.db import Register
+from ui.exchange.exchange_dialog import ExportDialog, ReturnsDialog, TemplatesDialog
+from ui.exchange.returns_preview import COL_CHOICE
 
 TODAY = date(2021, 6, 15)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cchc_desktop import repository
-from cchc_desktop.db import Register
 from cchc_desktop.first_run import default_signer, first_run_needed
-from ui.first_run import FirstRunWizard
+from cchc_desktop.plans import repository
+from cchc_desktop.register.db import Register
+from ui.shell.first_run import FirstRunWizard
 
 
 def _fill(wizard: FirstRunWizard) -> None:

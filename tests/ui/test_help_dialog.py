@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
-from ui.help_dialog import HelpDialog
+from ui.shell.help_dialog import HelpDialog
 
 
 def test_guide_opens_with_its_sections_and_images(qtbot) -> None:
@@ -20,7 +20,7 @@ def test_guide_opens_with_its_sections_and_images(qtbot) -> None:
 
 
 def test_menus_offer_the_guide_and_the_excel_exchange(qtbot, demo_register) -> None:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(demo_register)
     qtbot.addWidget(window)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.db import Register
-from ui.import_dialog import ImportDialog
+from cchc_desktop.register.db import Register
+from ui.register.import_dialog import ImportDialog
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cchc_desktop.db import Register
-from cchc_desktop.models import Unit
-from cchc_desktop.units import add_unit
-from ui.inspection_forms import FormDialog
-from ui.one_stop_window import OneStopWindow
-from ui.targets_window import TargetsWindow
+from cchc_desktop.plans.models import Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.db import Register
+from ui.inspections.forms import FormDialog
+from ui.inspections.one_stop_window import OneStopWindow
+from ui.inspections.targets_window import TargetsWindow
 
 YEAR = date.today().year
 Q1 = f"{YEAR}-Q1"
@@ -71,7 +71,7 @@ def test_one_stop_figures_are_refused_or_flagged(qtbot, register: Register) -> N
 
 def test_targets_listed_with_actual_and_met(qtbot, register: Register) -> None:
     unit = add_unit(register, Unit(id=0, name="UBND xã Đắk Long"))
-    from cchc_desktop import one_stop
+    from cchc_desktop.inspections import one_stop
 
     one_stop.save_figures(register, unit, Q1, {"received_new": 100, "online": 70,
                                                "in_person": 30, "early": 50, "on_time": 47,

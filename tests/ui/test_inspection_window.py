@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cchc_desktop import repository
-from cchc_desktop.db import Register
-from cchc_desktop.models import Agency, Unit
-from cchc_desktop.units import add_unit
-from ui.inspection_forms import FormDialog
-from ui.inspection_window import InspectionWindow
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.models import Agency, Unit
+from cchc_desktop.plans.units import add_unit
+from cchc_desktop.register.db import Register
+from ui.inspections.forms import FormDialog
+from ui.inspections.window import InspectionWindow
 
 TODAY = date.today()
 

@@ -12,14 +12,20 @@ from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from cchc_desktop import repository, services
-from cchc_desktop.collation import vi_sort_key
-from cchc_desktop.db import Register, open_register
-from cchc_desktop.models import Plan
-from ui.main_window import MainWindow
-from ui.plan_dialog import PlanDialog
-from ui.task_form import TaskForm
-from ui.task_table_model import COL_BUDGET, COL_CONTENT, COL_LEAD, COL_RESULT, COL_TIMEFRAME
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Plan
+from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.text.collation import vi_sort_key
+from ui.register.plan_dialog import PlanDialog
+from ui.register.task_form import TaskForm
+from ui.register.task_table_model import (
+    COL_BUDGET,
+    COL_CONTENT,
+    COL_LEAD,
+    COL_RESULT,
+    COL_TIMEFRAME,
+)
+from ui.shell.main_window import MainWindow
 
 TODAY = date(2021, 10, 1)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from cchc_desktop import repository, services
-from cchc_desktop.db import Register
-from cchc_desktop.models import Plan, TaskDraft
-from cchc_desktop.progress import task_states
-from ui.dashboard_dialog import DashboardDialog
-from ui.progress_panel import ProgressDialog
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Plan, TaskDraft
+from cchc_desktop.progress.entries import task_states
+from cchc_desktop.register.db import Register
+from ui.progress.dashboard_dialog import DashboardDialog
+from ui.progress.progress_panel import ProgressDialog
 
 
 def _plan_with_task(register: Register) -> tuple[int, int]:

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 
-from cchc_desktop.db import Register
-from cchc_desktop.services import current_plan_id
-from ui.report_dialog import ReportDialog
+from cchc_desktop.plans.services import current_plan_id
+from cchc_desktop.register.db import Register
+from ui.reports.report_dialog import ReportDialog
 
 TODAY = date(2021, 6, 18)
 

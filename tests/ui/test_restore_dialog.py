@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from cchc_desktop import backup, services
-from cchc_desktop.db import Register, open_register
-from ui.restore_dialog import COL_REASON, COL_TASKS, COL_WHEN, RestoreDialog
+from cchc_desktop.plans import services
+from cchc_desktop.register import backup
+from cchc_desktop.register.db import Register, open_register
+from ui.shell.restore_dialog import COL_REASON, COL_TASKS, COL_WHEN, RestoreDialog
 
 T0 = datetime(2026, 3, 14, 9, 30, 5)
 

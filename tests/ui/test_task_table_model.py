@@ -7,9 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from cchc_desktop.queries import KIND_GROUP, KIND_SECTION, KIND_TASK, AppendixRow
-from ui.formatting import format_budget, parse_budget
-from ui.task_table_model import (
+from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, KIND_TASK, AppendixRow
+from ui.register.task_table_model import (
     COL_BUDGET,
     COL_CONTENT,
     COL_DUE,
@@ -21,6 +20,7 @@ from ui.task_table_model import (
     TaskStatus,
     TaskTableModel,
 )
+from ui.widgets.formatting import format_budget, parse_budget
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

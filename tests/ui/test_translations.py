@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QMessageBox
 
-from ui.translations import install_vietnamese
+from ui.shell.translations import install_vietnamese
 
 
 def test_standard_buttons_in_vietnamese_and_other_strings_untouched(qtbot) -> None:

@@ -9,13 +9,13 @@ from typing import Any
 from PySide6.QtCore import QCollator, QLocale, QSettings
 from PySide6.QtWidgets import QDialog
 
-from cchc_desktop import repository, services
-from cchc_desktop.collation import vi_sort_key
-from cchc_desktop.db import Register
-from cchc_desktop.models import Agency, TaskDraft, Unit
-from ui.agency_dialog import AgencyDialog
-from ui.main_window import MainWindow
-from ui.units_dialog import UnitsDialog
+from cchc_desktop.plans import repository, services
+from cchc_desktop.plans.models import Agency, TaskDraft, Unit
+from cchc_desktop.register.db import Register
+from cchc_desktop.text.collation import vi_sort_key
+from ui.register.units_dialog import UnitsDialog
+from ui.shell.agency_dialog import AgencyDialog
+from ui.shell.main_window import MainWindow
 
 
 def _window(qtbot: Any, register: Register, tmp_path: Path) -> MainWindow:

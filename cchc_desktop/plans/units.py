@@ -1,0 +1,238 @@
+"""The units directory: split the unit text of a task into units, match, add, rename, merge."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from cchc_desktop.errors import ValidationError
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.models import ROLE_LEAD, ROLE_PARTNER, UNIT_KINDS, Unit
+from cchc_desktop.register import audit
+from cchc_desktop.register.db import Register
+from cchc_desktop.text.folding import collapse_spaces, fold
+
+# Tables of other features that point at a unit (inspections, one-stop figures…): each feature
+# registers a function that moves its rows from the merged unit to the kept one, in the merge's
+# transaction (see cchc_desktop/inspections/schema.py). It may refuse with a ValidationError.
+MergeHook = Callable[[Database, int, int], None]
+MERGE_HOOKS: list[MergeHook] = []
+
+
+def on_unit_merge(hook: MergeHook) -> MergeHook:
+    """Register what a feature does when one unit is merged into another."""
+    MERGE_HOOKS.append(hook)
+    return hook
+
+_HARD_SEPARATORS = re.compile(r"[;\n]|\s+-\s+|^\s*[-+•]\s*", re.MULTILINE)
+_SERIES_RE = re.compile(r"^(.*\D)\d+$")  # "Phòng 1, 2" names Phòng 1 and Phòng 2
+_KIND_PREFIXES = (
+    ("phong ", "phong"),
+    ("van phong", "phong"),
+    ("ubnd xa", "xa_phuong"),
+    ("ubnd phuong", "xa_phuong"),
+    ("xa ", "xa_phuong"),
+    ("phuong ", "xa_phuong"),
+    ("thi tran", "xa_phuong"),
+    ("so ", "so"),
+    ("cac so", "so"),
+)
+
+
+def split_unit_names(text: str) -> list[str]:
+    """Split a task's unit text into names.
+
+    ";", new lines and "- " bullets always separate; a comma separates only when the next
+    part starts with a capital letter, so "Các Sở, ban, ngành" stays whole while
+    "Văn phòng, Các phòng nghiệp vụ" gives two names.
+    """
+    names: list[str] = []
+    for chunk in _HARD_SEPARATORS.split(text or ""):
+        parts = [p.strip() for p in chunk.split(",")]
+        current = ""
+        for part in parts:
+            if current and part.isdigit() and _SERIES_RE.match(current):
+                names.append(current)
+                prefix = _SERIES_RE.sub(r"\1", current.split(", ")[-1])
+                current = prefix + part
+            elif current and part[:1].isupper():
+                names.append(current)
+                current = part
+            else:
+                current = f"{current}, {part}" if current else part
+        names.append(current)
+    cleaned = [collapse_spaces(n).strip(" .,:") for n in names]
+    return [n for n in cleaned if n]
+
+
+def guess_kind(name: str) -> str:
+    """Guess a unit's kind from its name (phòng, xã/phường, sở, khác)."""
+    folded = fold(name)
+    for prefix, kind in _KIND_PREFIXES:
+        if folded.startswith(prefix):
+            return kind
+    return "khac"
+
+
+class UnitIndex:
+    """Folded name, short name and aliases -> unit id, for matching many names fast."""
+
+    def __init__(self, db: Database) -> None:
+        self.by_key: dict[str, int] = {}
+        for unit in repository.list_units(db):
+            self.add(unit)
+
+    def add(self, unit: Unit) -> None:
+        """Index a unit under its name, short name and aliases."""
+        for key in [unit.name, unit.short_name, *unit.aliases]:
+            if key and fold(key) not in self.by_key:
+                self.by_key[fold(key)] = unit.id
+
+    def find(self, name: str) -> int | None:
+        """Return the id of the unit with this name (case/diacritic-insensitive), if any."""
+        return self.by_key.get(fold(name))
+
+
+def resolve_names(db: Database, index: UnitIndex, names: list[str]) -> list[int]:
+    """Return unit ids for names, creating unmatched ones flagged "chưa xác nhận"."""
+    ids: list[int] = []
+    for name in names:
+        unit_id = index.find(name)
+        if unit_id is None:
+            unit = Unit(id=0, name=name, kind=guess_kind(name), confirmed=False)
+            unit_id = repository.insert_unit(db, unit, fold(name))
+            index.add(replace(unit, id=unit_id))
+        if unit_id not in ids:
+            ids.append(unit_id)
+    return ids
+
+
+def link_task_units(
+    db: Database, index: UnitIndex, task_id: int, lead_text: str, partner_text: str
+) -> None:
+    """Replace a task's unit links with those named in its lead and partner texts."""
+    db.execute("DELETE FROM task_units WHERE task_id = ?", [task_id])
+    rows = []
+    for role, text in ((ROLE_LEAD, lead_text), (ROLE_PARTNER, partner_text)):
+        for unit_id in resolve_names(db, index, split_unit_names(text)):
+            rows.append(
+                {"task_id": task_id, "unit_id": unit_id, "role": role, "original_text": text}
+            )
+    if rows:
+        db.table("task_units").insert_all(rows, ignore=True)
+
+
+def _validate(db: Database, unit: Unit) -> None:
+    """Refuse an empty name, an unknown kind or a name another unit already has."""
+    if not unit.name.strip():
+        raise ValidationError("Tên đơn vị không được để trống.")
+    if unit.kind not in UNIT_KINDS:
+        raise ValidationError(f"Loại đơn vị '{unit.kind}' không hợp lệ.")
+    clash = list(
+        db.query("SELECT name FROM units WHERE folded = ? AND id != ?", [fold(unit.name), unit.id])
+    )
+    if clash:
+        raise ValidationError(f"Đã có đơn vị '{clash[0]['name']}' trong danh mục.")
+
+
+def add_unit(register: Register, unit: Unit) -> int:
+    """Add a unit to the directory and return its id (a non-zero unit.id is kept)."""
+    with register.transaction() as db:
+        unit = replace(unit, name=collapse_spaces(unit.name))
+        _validate(db, unit)
+        unit_id = repository.insert_unit(db, unit, fold(unit.name))
+        if unit.id and unit_id != unit.id:  # redo after undo: the unit gets its id back
+            db.execute("UPDATE units SET id = ? WHERE id = ?", [unit.id, unit_id])
+            unit_id = unit.id
+        audit.record(db, "add", "unit", unit_id, after=unit)
+    return unit_id
+
+
+def save_unit(register: Register, unit: Unit) -> Unit:
+    """Rename or edit a unit (kind, short name, aliases, confirmed); return the old one."""
+    with register.transaction() as db:
+        before = repository.get_unit(db, unit.id)
+        unit = replace(unit, name=collapse_spaces(unit.name))
+        _validate(db, unit)
+        repository.update_unit(db, unit, fold(unit.name))
+        audit.record(db, "edit", "unit", unit.id, before=before, after=unit)
+    return before
+
+
+def merge_units(register: Register, keep_id: int, merge_ids: list[int]) -> None:
+    """Merge units into one: every task link moves to it, their names become its aliases."""
+    with register.transaction() as db:
+        keep = repository.get_unit(db, keep_id)
+        aliases = list(keep.aliases)
+        for unit_id in [u for u in merge_ids if u != keep_id]:
+            other = repository.get_unit(db, unit_id)
+            aliases += [n for n in [other.name, *other.aliases] if n not in aliases]
+            db.execute(
+                "UPDATE OR IGNORE task_units SET unit_id = ? WHERE unit_id = ?", [keep_id, unit_id]
+            )
+            db.execute("DELETE FROM task_units WHERE unit_id = ?", [unit_id])
+            db.execute(
+                "UPDATE progress SET reporting_unit_id = ? WHERE reporting_unit_id = ?",
+                [keep_id, unit_id],
+            )
+            for hook in MERGE_HOOKS:
+                hook(db, unit_id, keep_id)
+            db.execute("DELETE FROM units WHERE id = ?", [unit_id])
+            audit.record(db, "merge", "unit", keep_id, before=other, after={"into": keep_id})
+        merged = replace(keep, aliases=aliases, confirmed=True)
+        repository.update_unit(db, merged, fold(merged.name))
+
+
+def unit_task_counts(register: Register) -> dict[int, int]:
+    """Return how many tasks link to each unit."""
+    sql = "SELECT unit_id, count(DISTINCT task_id) AS n FROM task_units GROUP BY unit_id"
+    return {row["unit_id"]: row["n"] for row in register.db.query(sql)}
+
+
+def delete_unit(register: Register, unit_id: int) -> Unit:
+    """Delete a unit no task names (undoing its addition); return it."""
+    with register.transaction() as db:
+        unit = repository.get_unit(db, unit_id)
+        linked = db.execute("SELECT count(*) FROM task_units WHERE unit_id = ?", [unit_id])
+        if linked.fetchone()[0]:
+            raise ValidationError(f"Đơn vị '{unit.name}' đang được nhiệm vụ sử dụng; không xóa.")
+        db.execute("DELETE FROM units WHERE id = ?", [unit_id])
+        audit.record(db, "delete", "unit", unit_id, before=unit)
+    return unit
+
+
+def merge_snapshot(register: Register, keep_id: int, merge_ids: list[int]) -> dict[str, Any]:
+    """Return what merge_units will change, so unmerge_units can put it back."""
+    db = register.db
+    ids = [keep_id, *[u for u in merge_ids if u != keep_id]]
+    marks = ",".join("?" * len(ids))
+    return {
+        "units": list(db.query(f"SELECT * FROM units WHERE id IN ({marks})", ids)),
+        "links": list(db.query(f"SELECT * FROM task_units WHERE unit_id IN ({marks})", ids)),
+        "reports": list(db.query(
+            f"SELECT id, reporting_unit_id FROM progress WHERE reporting_unit_id IN ({marks})",
+            ids)),
+        "keep_id": keep_id,
+    }
+
+
+def unmerge_units(register: Register, snapshot: dict[str, Any]) -> None:
+    """Undo merge_units: bring back the merged units, their links and reports as they were."""
+    keep_id = snapshot["keep_id"]
+    with register.transaction() as db:
+        for row in snapshot["units"]:
+            if row["id"] == keep_id:
+                db.table("units").update(keep_id, {k: v for k, v in row.items() if k != "id"})
+            else:
+                db.table("units").insert(row, replace=True)
+        db.execute("DELETE FROM task_units WHERE unit_id = ?", [keep_id])
+        db.table("task_units").insert_all(snapshot["links"], ignore=True)
+        for report in snapshot["reports"]:
+            db.execute("UPDATE progress SET reporting_unit_id = ? WHERE id = ?",
+                       [report["reporting_unit_id"], report["id"]])
+        audit.record(db, "unmerge", "unit", keep_id,
+                     after=[row["name"] for row in snapshot["units"]])

@@ -1,0 +1,135 @@
+"""What the officer sees at a glance: due-soon and overdue alerts, counts by area, unit, status."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from cchc_desktop.progress.states import AreaStat, TaskState, area_stats, task_states
+from cchc_desktop.register.db import Register
+from cchc_desktop.schedule.lateness import ALERT_DAYS, OPEN_STATUSES, STATUS_LABELS
+from cchc_desktop.schedule.periods import (
+    PeriodError,
+    ReportingPeriod,
+    parse_period_code,
+    period_for_date,
+)
+
+SETTING_STARTUP_SUMMARY = "startup_summary"
+
+
+@dataclass
+class Alerts:
+    """Tasks overdue and tasks due within 1, 3 and 7 days, for one day."""
+
+    today: date
+    period: ReportingPeriod
+    overdue: list[TaskState] = field(default_factory=list)
+    due_soon: dict[int, list[TaskState]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        """Tell whether there is nothing to warn about."""
+        return not self.overdue and not any(self.due_soon.values())
+
+    def summary(self) -> str:
+        """Return a one-paragraph Vietnamese summary for the start-up message."""
+        parts = [f"{len(self.overdue)} nhiệm vụ quá hạn"]
+        for days in ALERT_DAYS:
+            parts.append(f"{len(self.due_soon.get(days, []))} nhiệm vụ đến hạn trong {days} ngày")
+        return f"Kỳ {self.period.title}, ngày {self.today:%d/%m/%Y}: " + "; ".join(parts) + "."
+
+
+def default_period_code(plan_year: int | None, today: date) -> str:
+    """Return the period to show: today's, or the plan year's annual report for a past plan."""
+    if plan_year and plan_year < today.year:
+        return str(plan_year)
+    try:
+        return period_for_date(today).code
+    except PeriodError:
+        return str(today.year)
+
+
+def alerts_for(register: Register, plan_id: int, today: date,
+               period: ReportingPeriod | None = None) -> Alerts:
+    """Return what is overdue and what falls due within 7, 3 and 1 days of today."""
+    if period is None:
+        plan_year = register.db.execute("SELECT year FROM plans WHERE id = ?",
+                                        [plan_id]).fetchone()
+        period = parse_period_code(default_period_code(plan_year[0] if plan_year else None,
+                                                       today))
+    alerts = Alerts(today, period, due_soon={days: [] for days in ALERT_DAYS})
+    for state in task_states(register, plan_id, period.code, today):
+        if state.overdue:
+            alerts.overdue.append(state)
+        elif state.due is not None and state.status in OPEN_STATUSES:
+            left = (state.due - today).days
+            window = next((d for d in sorted(ALERT_DAYS) if 0 <= left <= d), None)
+            if window is not None:
+                alerts.due_soon[window].append(state)
+    return alerts
+
+
+@dataclass
+class UnitStat:
+    """Counts of the tasks a unit leads, by status, in a period."""
+
+    unit_id: int
+    name: str
+    tasks: int = 0
+    done: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class Dashboard:
+    """Counts for the dashboard: by area, by lead unit, by status."""
+
+    period: str
+    areas: list[AreaStat]
+    units: list[UnitStat]
+    statuses: dict[str, int]
+    overdue: int
+
+
+def _lead_units(register: Register, plan_id: int) -> dict[int, list[tuple[int, str]]]:
+    """Return, per task, the units that lead it."""
+    sql = ("SELECT tu.task_id, u.id, u.name FROM task_units tu JOIN units u ON u.id = tu.unit_id "
+           "JOIN tasks t ON t.id = tu.task_id WHERE t.plan_id = ? AND tu.role = 'lead'")
+    found: dict[int, list[tuple[int, str]]] = {}
+    for task_id, unit_id, name in register.db.execute(sql, [plan_id]):
+        found.setdefault(task_id, []).append((unit_id, name))
+    return found
+
+
+def dashboard_for(register: Register, plan_id: int, period_code: str, today: date) -> Dashboard:
+    """Compute the dashboard of a plan for a period."""
+    states = task_states(register, plan_id, period_code, today)
+    leads = _lead_units(register, plan_id)
+    units: dict[int, UnitStat] = {}
+    for state in states:
+        for unit_id, name in leads.get(state.task.id, []):
+            stat = units.setdefault(unit_id, UnitStat(unit_id, name))
+            stat.tasks += 1
+            stat.done += state.status in ("done", "done_late")
+            stat.overdue += state.overdue
+    statuses = Counter(STATUS_LABELS[s.status] for s in states)
+    ordered = {label: statuses.get(label, 0) for label in STATUS_LABELS.values()}
+    return Dashboard(period_code, area_stats(states),
+                     sorted(units.values(), key=lambda u: (-u.tasks, u.name)),
+                     ordered, sum(s.overdue for s in states))
+
+
+def startup_summary_enabled(register: Register) -> bool:
+    """Tell whether the officer wants the due/overdue summary at start-up (default yes)."""
+    row = register.db.execute("SELECT value FROM settings WHERE key = ?",
+                              [SETTING_STARTUP_SUMMARY]).fetchone()
+    return row is None or row[0] != "0"
+
+
+def set_startup_summary(register: Register, enabled: bool) -> None:
+    """Turn the start-up summary on or off (kept in the register)."""
+    with register.transaction() as db:
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                   [SETTING_STARTUP_SUMMARY, "1" if enabled else "0"])

@@ -1,0 +1,249 @@
+"""Read the audit trail (nhật ký thay đổi): filter it, describe each change, export to Excel.
+
+audit.py writes one row per change inside the change's transaction (who: officer name and OS
+user; when; before → after as JSON). This module only reads: query() with an AuditFilter,
+AuditEntry.changes() for a field-by-field "before → after", export_xlsx() for the officer's
+inspector (through excel.writer: text never becomes a formula). Search text is folded (no case,
+no marks, đ→d) like every other search in the app.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from cchc_desktop.register.db import Register
+from cchc_desktop.text.folding import fold, search_fold
+
+ACTION_LABELS = {
+    "add": "Thêm", "edit": "Sửa", "delete": "Xóa", "restore": "Khôi phục",
+    "move": "Đổi thứ tự", "regroup": "Đổi nhóm", "due_override": "Đặt hạn",
+    "import": "Nhập phụ lục", "progress": "Cập nhật tiến độ", "narrative": "Sửa phần đánh giá",
+    "merge": "Gộp đơn vị", "unmerge": "Tách đơn vị", "reset": "Đặt lại",
+    "returns": "Tổng hợp báo cáo đơn vị", "first_run": "Thiết lập ban đầu",
+    "answers": "Ghi kết quả theo đề cương", "self_report": "Ghi báo cáo tự kiểm tra",
+    "self_report_clear": "Xóa báo cáo tự kiểm tra", "status": "Đổi tình trạng",
+    "one_stop": "Cập nhật số liệu một cửa", "delete_one_stop": "Xóa số liệu một cửa",
+    "actual": "Ghi kết quả chỉ tiêu", "clear_actual": "Xóa kết quả chỉ tiêu",
+}  # fmt: skip
+ENTITY_LABELS = {
+    "plan": "Kế hoạch", "task": "Nhiệm vụ", "unit": "Đơn vị", "register": "Sổ đăng ký",
+    "agency": "Cơ quan", "period": "Kỳ báo cáo", "inspection": "Cuộc kiểm tra",
+    "inspection_plan": "Kế hoạch kiểm tra", "inspection_team": "Thành viên đoàn kiểm tra",
+    "inspection_finding": "Tồn tại qua kiểm tra", "remediation": "Khắc phục sau kiểm tra",
+    "outline_template": "Đề cương kiểm tra", "outline_lines": "Đề cương kiểm tra (mẫu)",
+    "inspection_outline": "Đề cương của kế hoạch kiểm tra", "target": "Chỉ tiêu",
+}  # fmt: skip
+FIELD_LABELS = {
+    "title": "Trích yếu", "number": "Số", "content": "Nội dung", "result": "Sản phẩm",
+    "lead_text": "Chủ trì", "partner_text": "Phối hợp", "timeframe": "Thời gian thực hiện",
+    "budget_million_vnd": "Kinh phí (triệu đồng)", "notes": "Ghi chú", "position": "Thứ tự",
+    "due_override": "Hạn", "status": "Tình trạng", "percent": "Tỷ lệ (%)",
+    "result_text": "Kết quả", "completed_on": "Ngày hoàn thành", "period": "Kỳ báo cáo",
+    "name": "Tên", "short_name": "Tên viết tắt", "kind": "Loại", "aliases": "Tên khác",
+    "issued_on": "Ngày ban hành", "issuer": "Cơ quan ban hành", "year": "Năm",
+    "tasks": "Số nhiệm vụ", "file": "Tệp", "sheet": "Trang", "group_id": "Nhóm",
+    "section_id": "Lĩnh vực", "evidence_number": "Số văn bản kiểm chứng",
+    "evidence_title": "Trích yếu văn bản kiểm chứng", "evidence_file": "Tệp kiểm chứng",
+    "snapshot": "Bản sao lưu", "backup": "Sao lưu trạng thái trước",
+}  # fmt: skip
+# Bookkeeping columns that change with every edit and tell the officer nothing.
+_NOISE = {"search_text", "updated_at", "created_at", "recorded_at", "opened_at", "folded"}
+_VALUE = "Giá trị"
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the officer narrows the trail to; empty fields mean "any"."""
+
+    start: date | None = None
+    end: date | None = None  # inclusive
+    officer: str = ""  # an officer name or an OS user, exactly
+    entity: str = ""
+    action: str = ""
+    text: str = ""  # found anywhere (values, names, labels), ignoring case and marks
+    limit: int = 5000
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one change: its label and the before and after values as text."""
+
+    field: str
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the audit trail with its JSON decoded."""
+
+    id: int
+    at: str
+    officer: str
+    os_user: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: Any
+    after: Any
+    before_json: str
+    after_json: str
+
+    @property
+    def action_label(self) -> str:
+        """Return the action as the officer reads it."""
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def entity_label(self) -> str:
+        """Return the kind of record as the officer reads it."""
+        return ENTITY_LABELS.get(self.entity, self.entity)
+
+    @property
+    def when(self) -> datetime | None:
+        """Return the time of the change, or None if it is not a valid ISO time."""
+        try:
+            return datetime.fromisoformat(self.at)
+        except ValueError:
+            return None
+
+    def changes(self) -> list[FieldChange]:
+        """Return the fields that differ between before and after."""
+        before, after = self.before, self.after
+        if isinstance(before, dict) or isinstance(after, dict):
+            old = before if isinstance(before, dict) else {}
+            new = after if isinstance(after, dict) else {}
+            keys = [*old, *(key for key in new if key not in old)]
+            return [
+                FieldChange(key, FIELD_LABELS.get(key, key), show(old.get(key)), show(new.get(key)))
+                for key in keys
+                if key not in _NOISE and show(old.get(key)) != show(new.get(key))
+            ]
+        if show(before) == show(after):
+            return []
+        return [FieldChange("", _VALUE, show(before), show(after))]
+
+    def summary(self, width: int = 80) -> str:
+        """Describe the change on one line ("Nội dung: 'cũ' → 'mới'; …")."""
+        parts = []
+        for change in self.changes():
+            old, new = _clip(change.before, width), _clip(change.after, width)
+            if not change.before:
+                parts.append(f"{change.label}: {new}")
+            elif not change.after:
+                parts.append(f"{change.label}: {old} → (trống)")
+            else:
+                parts.append(f"{change.label}: {old} → {new}")
+        return "; ".join(parts)
+
+
+def show(value: Any) -> str:
+    """Format a logged value as text (lists joined, numbers without a trailing .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, list):
+        return "; ".join(show(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _clip(text: str, width: int) -> str:
+    """Shorten text to width characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _decode(raw: str | None) -> Any:
+    """Decode a logged JSON value (raw text if it is not JSON)."""
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
+
+
+def _label_keys(labels: dict[str, str], folded: str) -> list[str]:
+    """Return the keys whose Vietnamese label contains the folded text."""
+    return [key for key, label in labels.items() if folded in search_fold(label)]
+
+
+def _where(flt: AuditFilter) -> tuple[str, list[Any]]:
+    """Build the WHERE clause and its parameters for a filter."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.start:
+        clauses.append("at >= ?")
+        params.append(flt.start.isoformat())
+    if flt.end:
+        clauses.append("at < ?")
+        params.append((flt.end + timedelta(days=1)).isoformat())
+    if flt.officer:
+        clauses.append("(officer = ? OR os_user = ?)")
+        params += [flt.officer, flt.officer]
+    for column, value in (("entity", flt.entity), ("action", flt.action)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    folded = search_fold(flt.text)
+    if folded:
+        pattern = "%" + re.sub(r"([%_\\])", r"\\\1", folded) + "%"
+        text = ("cchc_fold(officer || ' ' || os_user || ' ' || action || ' ' || entity || ' ' "
+                "|| coalesce(entity_id, '') || ' ' || coalesce(before, '') || ' ' "
+                "|| coalesce(after, '')) LIKE ? ESCAPE '\\'")
+        ors, extra = [text], [pattern]
+        for column, labels in (("action", ACTION_LABELS), ("entity", ENTITY_LABELS)):
+            keys = _label_keys(labels, folded)
+            if keys:
+                ors.append(f"{column} IN ({', '.join('?' * len(keys))})")
+                extra += keys
+        clauses.append("(" + " OR ".join(ors) + ")")
+        params += extra
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _prepare(register: Register) -> None:
+    """Register the folding function the text filter uses on this connection."""
+    register.db.conn.create_function("cchc_fold", 1, search_fold, deterministic=True)
+
+
+def query(register: Register, flt: AuditFilter | None = None) -> list[AuditEntry]:
+    """Return the entries matching a filter, newest first (at most flt.limit)."""
+    flt = flt or AuditFilter()
+    _prepare(register)
+    where, params = _where(flt)
+    sql = ("SELECT id, at, officer, os_user, action, entity, entity_id, before, after "
+           f"FROM audit_log{where} ORDER BY at DESC, id DESC LIMIT ?")
+    rows = register.db.execute(sql, [*params, flt.limit]).fetchall()
+    return [
+        AuditEntry(row[0], row[1], row[2] or "", row[3] or "", row[4], row[5], row[6],
+                   _decode(row[7]), _decode(row[8]), row[7] or "", row[8] or "")
+        for row in rows
+    ]
+
+
+def count(register: Register, flt: AuditFilter | None = None) -> int:
+    """Return how many entries match a filter (ignoring its limit)."""
+    _prepare(register)
+    where, params = _where(flt or AuditFilter())
+    return int(register.db.execute(f"SELECT count(*) FROM audit_log{where}", params).fetchone()[0])
+
+
+def choices(register: Register) -> dict[str, list[str]]:
+    """Return the officers (and OS users), entities and actions present, for filter lists."""
+    db = register.db
+    people = {str(row[0]) for row in db.execute(
+        "SELECT officer FROM audit_log UNION SELECT os_user FROM audit_log") if row[0]}
+    return {
+        "officer": sorted(people, key=fold),
+        "entity": [str(r[0]) for r in db.execute("SELECT DISTINCT entity FROM audit_log")],
+        "action": [str(r[0]) for r in db.execute("SELECT DISTINCT action FROM audit_log")],
+    }

@@ -1,0 +1,298 @@
+"""Snapshots of the register (bản sao lưu) in a folder beside it: take, rotate, list, restore.
+
+A snapshot is copied with SQLite's online backup API from a separate read connection, so it
+holds only committed data and is consistent even while the window (or another instance) writes.
+It is written under a temporary name, synced, switched to a plain rollback-journal file (no -wal
+beside it) and renamed only when complete: a crash never leaves a half snapshot that looks
+valid. File names carry the local time and the reason, e.g.
+``so-dang-ky-cchc-sao-luu/2026-01-05_14-30-12_truoc-nhap.sqlite``.
+
+Rotation keeps the newest KEEP_LAST snapshots plus the newest one of every calendar month.
+Restoring copies the snapshot back into the live file with the same backup API (one write
+transaction: all or nothing, safe while the register is open), after backing up the current
+state; the caller swaps in the returned, freshly opened (and migrated) register.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cchc_desktop.errors import RegisterError
+from cchc_desktop.register import audit
+from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.migrations import MIGRATION_SET, known_names
+
+FOLDER_SUFFIX = "-sao-luu"
+KEEP_LAST = 20
+STALE_TEMP_SECONDS = 3600
+
+REASON_STARTUP = "khoi-dong"
+REASON_IMPORT = "truoc-nhap"
+REASON_CONSOLIDATE = "truoc-tong-hop"
+REASON_RESTORE = "truoc-khoi-phuc"
+REASON_MANUAL = "thu-cong"
+REASON_LABELS = {
+    REASON_STARTUP: "Khi mở phần mềm",
+    REASON_IMPORT: "Trước khi nhập phụ lục",
+    REASON_CONSOLIDATE: "Trước khi tổng hợp báo cáo đơn vị",
+    REASON_RESTORE: "Trước khi khôi phục",
+    REASON_MANUAL: "Sao lưu thủ công",
+}
+
+_STAMP = "%Y-%m-%d_%H-%M-%S"
+_NAME_RE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})(?:_(\d+))?_([a-z0-9][a-z0-9-]{0,39})\.sqlite$"
+)
+_REASON_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One snapshot file: when and why it was taken and what it holds (None: unreadable)."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    sequence: int
+    size_bytes: int
+    task_count: int | None = None
+    plan_count: int | None = None
+
+    @property
+    def label(self) -> str:
+        """Return the reason as the officer reads it."""
+        return REASON_LABELS.get(self.reason, self.reason)
+
+    @property
+    def readable(self) -> bool:
+        """Return True when the snapshot could be opened and counted."""
+        return self.task_count is not None
+
+
+def backup_folder(register_path: str | Path) -> Path:
+    """Return the folder that holds a register's snapshots (beside the register)."""
+    path = Path(register_path)
+    return path.parent / f"{path.stem}{FOLDER_SUFFIX}"
+
+
+def _read_uri(path: Path) -> str:
+    """Return the URI that opens a file read-only."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _target_name(folder: Path, stamp: str, reason: str) -> Path:
+    """Return a new snapshot file name; a second one in the same second gets a sequence."""
+    taken = {path.name.split(".")[0] for path in folder.glob(f"{stamp}_*")}
+    if not taken:
+        return folder / f"{stamp}_{reason}.sqlite"
+    sequence = len(taken) + 1
+    while any(name.startswith(f"{stamp}_{sequence}_") for name in taken):
+        sequence += 1
+    return folder / f"{stamp}_{sequence}_{reason}.sqlite"
+
+
+def snapshot(
+    register: Register, reason: str, *, now: datetime | None = None, rotate_after: bool = True
+) -> Path:
+    """Copy the register's committed state into a new snapshot file; return its path."""
+    if not _REASON_RE.match(reason):
+        raise ValueError(f"reason must be a short lowercase slug, not {reason!r}")
+    if str(register.path) == ":memory:":
+        raise RegisterError("Sổ đang ở trong bộ nhớ nên không có bản sao lưu.")
+    folder = backup_folder(register.path)
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _target_name(folder, stamp, reason)
+        _copy_to(register, target)
+    except (OSError, sqlite3.Error) as error:
+        raise RegisterError(
+            f"Không tạo được bản sao lưu của sổ '{register.path.name}' trong thư mục "
+            f"'{folder}': {error}. Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi."
+        ) from error
+    if rotate_after:
+        rotate(folder)
+    return target
+
+
+def _copy_to(register: Register, target: Path) -> None:
+    """Back up the open register file into target."""
+    copy_file(register.path, target, writable_source=not register.read_only)
+
+
+def copy_file(source_path: Path, target: Path, writable_source: bool = False) -> None:
+    """Copy a register's committed state into target (online backup API, temp file, rename).
+
+    The copy is a plain rollback-journal file (no -wal beside it), fsynced before the rename,
+    so a crash never leaves a half-written copy under the target's name.
+    """
+    temp = target.with_name(target.name + ".tmp")
+    mode = "?mode=rw" if writable_source else "?mode=ro"
+    source = sqlite3.connect(Path(source_path).resolve().as_uri() + mode, uri=True)
+    try:
+        source.execute("PRAGMA busy_timeout = 5000")
+        copy = sqlite3.connect(temp)
+        try:
+            copy.execute("PRAGMA synchronous = OFF")  # one fsync below, before the rename
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    with temp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temp, target)
+
+
+def _parse_name(path: Path) -> tuple[datetime, int, str] | None:
+    """Return (time, sequence, reason) from a snapshot file name, or None if not ours."""
+    match = _NAME_RE.match(path.name)
+    if not match:
+        return None
+    try:
+        taken_at = datetime.strptime(match.group(1), _STAMP)
+    except ValueError:
+        return None
+    return taken_at, int(match.group(2) or 1), match.group(3)
+
+
+def _snapshot_files(folder: Path) -> list[tuple[datetime, int, str, Path]]:
+    """Return the snapshot files of a folder, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        parsed = _parse_name(path)
+        if parsed is not None and path.is_file():
+            found.append((*parsed, path))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return found
+
+
+def kept_paths(files: list[tuple[datetime, int, str, Path]], keep_last: int) -> set[Path]:
+    """Choose what rotation keeps: the newest keep_last plus the newest of each month."""
+    kept = {item[3] for item in files[:keep_last]}
+    months: set[tuple[int, int]] = set()
+    for taken_at, _sequence, _reason, path in files:  # newest first
+        month = (taken_at.year, taken_at.month)
+        if month not in months:
+            months.add(month)
+            kept.add(path)
+    return kept
+
+
+def rotate(folder: Path, keep_last: int = KEEP_LAST) -> list[Path]:
+    """Delete snapshots rotation does not keep (and stale temp files); return those deleted."""
+    files = _snapshot_files(folder)
+    kept = kept_paths(files, keep_last)
+    deleted = []
+    for *_rest, path in files:
+        if path not in kept:
+            try:
+                path.unlink()
+                deleted.append(path)
+            except OSError:
+                continue  # open elsewhere (Windows): try again next time
+    for temp in folder.glob("*.sqlite.tmp"):
+        try:
+            if time.time() - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
+        except OSError:
+            continue
+    return deleted
+
+
+def _counts(path: Path) -> tuple[int | None, int | None]:
+    """Return (tasks, plans) held by a snapshot, or (None, None) if it cannot be read."""
+    try:
+        conn = sqlite3.connect(_read_uri(path), uri=True)
+        try:
+            tasks = conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
+            plans = conn.execute("SELECT count(*) FROM plans").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None, None
+    return int(tasks), int(plans)
+
+
+def list_snapshots(register_path: str | Path) -> list[Snapshot]:
+    """List a register's snapshots, newest first, with task and plan counts (read-only)."""
+    result = []
+    for taken_at, sequence, reason, path in _snapshot_files(backup_folder(register_path)):
+        tasks, plans = _counts(path)
+        result.append(
+            Snapshot(path, taken_at, reason, sequence, path.stat().st_size, tasks, plans)
+        )
+    return result
+
+
+def check_snapshot(path: Path) -> None:
+    """Refuse a snapshot that is damaged, not a register, or from a newer app version."""
+    name = path.name
+    try:
+        conn = sqlite3.connect(_read_uri(path), uri=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            names = [row[0] for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])]
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise RegisterError(
+            f"Bản sao lưu '{name}' không đọc được hoặc không phải sổ đăng ký CCHC ({error}). "
+            "Sổ hiện tại không thay đổi."
+        ) from error
+    if check != "ok" or not names:
+        raise RegisterError(f"Bản sao lưu '{name}' bị hỏng. Sổ hiện tại không thay đổi.")
+    if any(item not in known_names() for item in names):
+        raise RegisterError(
+            f"Bản sao lưu '{name}' do phiên bản CCHC Desktop mới hơn tạo; hãy cập nhật phần "
+            "mềm. Sổ hiện tại không thay đổi."
+        )
+
+
+def restore(
+    register: Register, snapshot_path: str | Path, *, now: datetime | None = None
+) -> Register:
+    """Back up the current state, copy a snapshot into the register; return it reopened."""
+    source_path = Path(snapshot_path)
+    if register.read_only:
+        raise RegisterError(
+            f"Sổ '{register.path.name}' đang mở ở chế độ chỉ đọc; không thể khôi phục."
+        )
+    check_snapshot(source_path)
+    safety = snapshot(register, REASON_RESTORE, now=now, rotate_after=False)
+    _copy_into(register, source_path)
+    path = register.path
+    register.close()
+    fresh = open_register(path)
+    with fresh.transaction() as db:
+        audit.record(db, "restore", "register", None, before={"backup": safety.name},
+                     after={"snapshot": source_path.name})
+    rotate(backup_folder(path))
+    return fresh
+
+
+def _copy_into(register: Register, source_path: Path) -> None:
+    """Copy a snapshot over the live register in one write transaction."""
+    source = sqlite3.connect(_read_uri(source_path), uri=True)
+    try:
+        source.backup(register.db.conn)
+    except sqlite3.Error as error:
+        raise RegisterError(
+            f"Không khôi phục được từ '{source_path.name}': {error}. Sổ hiện tại không thay "
+            "đổi; hãy đóng các cửa sổ khác đang mở sổ rồi thử lại."
+        ) from error
+    finally:
+        source.close()

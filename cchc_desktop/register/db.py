@@ -1,0 +1,191 @@
+"""Open the register: one SQLite file through sqlite-utils, checked before it is touched.
+
+Durability: WAL lets the window read while a write commits and never leaves the main file
+half-written; synchronous=FULL syncs the WAL at every commit, so an edit the officer saw saved
+survives a power cut (NORMAL could lose the last commits). Foreign keys are always on.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlite_utils import Database
+
+from cchc_desktop.errors import RegisterError
+from cchc_desktop.register.migrations import MIGRATION_SET, known_names, migrations
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APP_NAME = "CCHC Desktop"
+
+
+def default_register_path() -> Path:
+    """Return the register used when no --db is given (in the platform user data dir)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "so-dang-ky-cchc.sqlite"
+
+
+def os_user() -> str:
+    """Return the operating-system user name, or '' if it cannot be known."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+@dataclass
+class Register:
+    """An open register file: the sqlite-utils Database and where it lives."""
+
+    db: Database
+    path: Path
+    read_only: bool = False
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Run the block as one transaction (nested blocks become savepoints).
+
+        The outer transaction starts with BEGIN IMMEDIATE: it takes the write lock first, so a
+        second window or process waits (busy_timeout) instead of failing with "database is
+        locked" when its read turns into a write.
+        """
+        if self.read_only:
+            raise RegisterError(f"Sổ '{self.path.name}' đang mở ở chế độ chỉ đọc; không thể sửa.")
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic() as db:
+                yield db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.db.close()
+
+
+def _check_file(path: Path, read_only: bool) -> None:
+    """Refuse a file that is not SQLite or cannot be written, before SQLite opens it."""
+    if path.is_dir():
+        raise RegisterError(f"'{path}' là một thư mục, không phải tệp sổ đăng ký.")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise RegisterError(
+            f"Tệp '{path.name}' không phải là sổ đăng ký CCHC (không phải tệp cơ sở dữ liệu "
+            "SQLite). Tệp không bị thay đổi."
+        )
+    if not read_only and not os.access(path, os.W_OK):
+        raise RegisterError(
+            f"Tệp '{path.name}' chỉ cho phép đọc (read-only). Hãy chép tệp sang thư mục khác "
+            "hoặc bỏ thuộc tính chỉ đọc rồi mở lại. Tệp không bị thay đổi."
+        )
+
+
+def _applied_names(path: Path) -> list[str]:
+    """Read the applied migration names without writing anything to the file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return []
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [MIGRATION_SET],
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return _check_empty_schema(path)
+        raise RegisterError(f"Không đọc được tệp '{path.name}': {error}.") from error
+    except sqlite3.DatabaseError as error:
+        message = f"Tệp '{path.name}' bị hỏng hoặc không phải SQLite: {error}."
+        raise RegisterError(message) from error
+    return [row[0] for row in rows]
+
+
+def _check_empty_schema(path: Path) -> list[str]:
+    """Accept a SQLite file with no tables; refuse one that holds someone else's tables."""
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        count = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    finally:
+        conn.close()
+    if count:
+        raise RegisterError(
+            f"Tệp '{path.name}' là cơ sở dữ liệu SQLite nhưng không phải sổ đăng ký CCHC. "
+            "Tệp không bị thay đổi."
+        )
+    return []
+
+
+def _check_version(path: Path) -> list[str]:
+    """Refuse a register written by a newer app (a migration this app does not know)."""
+    applied = _applied_names(path)
+    unknown = [name for name in applied if name not in known_names()]
+    if unknown:
+        raise RegisterError(
+            f"Sổ '{path.name}' được tạo bởi phiên bản CCHC Desktop mới hơn (lược đồ "
+            f"{unknown[-1]}). Hãy cập nhật phần mềm; tệp không bị thay đổi."
+        )
+    return applied
+
+
+def _configure(db: Database, read_only: bool) -> None:
+    """Set the pragmas every connection uses."""
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    if not read_only:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+
+
+def open_register(path: str | Path, read_only: bool = False) -> Register:
+    """Open (creating and migrating if needed) the register at path."""
+    path = Path(path)
+    _check_file(path, read_only)
+    applied = _check_version(path)
+    if read_only:
+        if not path.exists():
+            raise RegisterError(f"Không tìm thấy sổ '{path}'.")
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        register = Register(Database(conn), path, read_only=True)
+        _configure(register.db, read_only=True)
+        return register
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = Database(path)
+        _configure(db, read_only=False)
+        if len(applied) < len(known_names()):
+            migrations.apply(db)
+    except sqlite3.DatabaseError as error:
+        raise RegisterError(f"Không mở được sổ '{path.name}': {error}.") from error
+    return Register(db, path)
+
+
+def open_memory_register() -> Register:
+    """Return a fresh in-memory register (for tests and dry runs)."""
+    db = Database(memory=True)
+    _configure(db, read_only=True)
+    migrations.apply(db)
+    return Register(db, Path(":memory:"))

@@ -1,0 +1,2 @@
+"""Excel exchange screens: export, return templates, receiving returns with their preview.
+"""

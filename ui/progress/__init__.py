@@ -1,0 +1,2 @@
+"""Progress screens: the progress panel of a task, the dashboard (Tổng quan).
+"""

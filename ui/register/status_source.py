@@ -1,0 +1,54 @@
+"""Tasks' states in a reporting period for the table: which period, and the states themselves.
+
+States come from cchc_desktop.progress.task_states; the window computes them in a worker thread
+(ui/ops.py) and keeps only what the table shows (status, due date, overdue, percent).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+from datetime import date
+
+from cchc_desktop.progress.dashboard import default_period_code
+from cchc_desktop.progress.entries import task_states
+from cchc_desktop.register.db import Register
+from cchc_desktop.schedule.lateness import DONE_STATUSES
+from cchc_desktop.schedule.periods import periods_of_year
+from ui.register.task_table_model import TaskStatus
+
+
+def default_period(plan_year: int | None, today: date) -> str:
+    """Return the period to show: today's, or the plan year's annual report for a past plan."""
+    return default_period_code(plan_year, today)
+
+
+def period_choices(plan_year: int | None, today: date) -> list[tuple[str, str]]:
+    """Return (code, title) of the periods worth offering: the plan's year and this year."""
+    years = sorted({y for y in (plan_year, today.year) if y})
+    return [(p.code, p.title) for year in years for p in periods_of_year(year)]
+
+
+def compute_states(register: Register, plan_id: int, period_code: str,
+                   today: date) -> dict[int, TaskStatus]:
+    """Return every task's state in the period (run in a worker thread for big plans).
+
+    Tasks in the same state share one TaskStatus, and the memory the full TaskState records
+    took is handed back to the system, so a 100,000-task plan costs a few MB once computed.
+    """
+    shared: dict[TaskStatus, TaskStatus] = {}
+    states = {}
+    for s in task_states(register, plan_id, period_code, today):
+        status = TaskStatus(s.status, s.status_label, s.due, s.overdue, s.percent,
+                            s.status in DONE_STATUSES)
+        states[s.task.id] = shared.setdefault(status, status)
+    gc.collect()
+    _trim_heap()
+    return states
+
+
+def _trim_heap() -> None:
+    """Return freed memory to the system (glibc only; elsewhere nothing to do)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -1,0 +1,2 @@
+"""The report dialog: choose a document and period, preview, save, print.
+"""
