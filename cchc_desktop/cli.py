@@ -8,12 +8,56 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cchc_desktop import cli_text
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register.db import Register, default_register_path, open_register
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 PLAN_HELP = "mã kế hoạch (mặc định: kế hoạch mở hoặc nhập gần nhất)"
+
+
+# Vietnamese for argparse's own words ("usage", "options", its error messages).
+ARGPARSE_TEXTS = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "đối số",
+    "options": "tùy chọn",
+    "optional arguments": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu đối số bắt buộc: %s",
+    "unrecognized arguments: %s": "đối số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "đối số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "not allowed with argument %s": "không dùng cùng đối số %s",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "one of the arguments %s is required": "cần một trong các đối số %s",
+    "unexpected option string: %s": "tùy chọn không mong đợi: %s",
+    "%(prog)s: error: ": "%(prog)s: lỗi: ",
+}
+
+
+def _translate(text: str) -> str:
+    """Return the Vietnamese of one argparse text (the text itself when it has none)."""
+    return ARGPARSE_TEXTS.get(text, text)
+
+
+def _translate_plural(singular: str, plural: str, count: int) -> str:
+    """Return the Vietnamese of argparse's counted texts ("expected %s argument")."""
+    if singular == "expected %s argument":
+        return "cần %s giá trị"
+    return singular if count == 1 else plural
+
+
+def _argparse_in_vietnamese() -> None:
+    """Make argparse speak Vietnamese in this process (it looks `_` up when it formats)."""
+    argparse._ = _translate  # type: ignore[attr-defined]
+    argparse.ngettext = _translate_plural  # type: ignore[attr-defined]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +68,7 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command (its help and errors in Vietnamese)."""
-    cli_text.install()
+    _argparse_in_vietnamese()
     parser = argparse.ArgumentParser(
         prog="cchc-desktop",
         description="CCHC Desktop — sổ theo dõi kế hoạch cải cách hành chính.",
@@ -75,7 +119,7 @@ def _open(args: argparse.Namespace) -> Register:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create a demo register."""
-    from cchc_desktop.demo import create_demo
+    from cchc_desktop.start.demo import create_demo
 
     register = _open(args)
     try:

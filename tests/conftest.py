@@ -27,7 +27,7 @@ def register(tmp_path: Path) -> Iterator[Register]:
 @pytest.fixture
 def demo_register(register: Register) -> Register:
     """A temp-file register holding the demo plan."""
-    from cchc_desktop.demo import create_demo
+    from cchc_desktop.start.demo import create_demo
 
     create_demo(register)
     return register

@@ -1,7 +1,7 @@
 """The plans feature's tables: agency, units, plans, sections, groups, tasks, progress, search.
 
 Registered on the register's one migration set (cchc_desktop.register.migrations) in release
-order by cchc_desktop.schema. Never edit a released migration: add a new one.
+order by cchc_desktop/__init__.py. Never edit a released migration: add a new one.
 """
 
 from __future__ import annotations

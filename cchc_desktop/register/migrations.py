@@ -1,7 +1,7 @@
 """The register's one named migration set (sqlite-utils Migrations) and its runner helpers.
 
 Every feature package owns its tables and registers its migrations on `migrations` (see
-cchc_desktop/schema.py for the release order); this module imports no feature. Never edit a
+cchc_desktop/__init__.py); this module imports no feature. Never edit a
 migration that has been released: add a new one. A register that has applied a migration this
 set does not know was written by a newer version of the app and is refused.
 """
@@ -42,10 +42,9 @@ def known_names() -> list[str]:
 
 
 def put_in_release_order() -> None:
-    """Order the set by the release number that starts every name ("0004_exchange").
+    """Order the set by name: names start with their release number ("0004_exchange").
 
     Feature packages register their migrations when they are imported, in whatever order
     imports happen; the set must apply them in release order, as registers in the field did.
-    Migrations sharing a number keep the order their feature registered them in.
     """
-    migrations._migrations.sort(key=lambda m: m.name.split("_", 1)[0])
+    migrations._migrations.sort(key=lambda m: m.name)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 from cchc_desktop.excel.write.export import run_export  # noqa: E402
 from cchc_desktop.exchange import templates as tpl  # noqa: E402
 from cchc_desktop.plans import repository, services  # noqa: E402
-from cchc_desktop.demo import create_demo  # noqa: E402
+from cchc_desktop.start.demo import create_demo  # noqa: E402
 from cchc_desktop.register import backup
 from cchc_desktop.register.db import open_register  # noqa: E402
 from ui.shell.app import make_application  # noqa: E402

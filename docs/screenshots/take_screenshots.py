@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from cchc_desktop.plans import repository, services  # noqa: E402
-from cchc_desktop.demo import create_demo  # noqa: E402
+from cchc_desktop.start.demo import create_demo  # noqa: E402
 from cchc_desktop.plans.models import TaskDraft  # noqa: E402
 from cchc_desktop.register.db import open_register  # noqa: E402
 from ui.register.task_form import TaskForm  # noqa: E402

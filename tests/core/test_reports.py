@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.demo import create_demo
 from cchc_desktop.errors import CchcError
 from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Plan, TaskDraft
@@ -21,6 +20,7 @@ from cchc_desktop.progress.entries import ProgressInput, record_progress, save_n
 from cchc_desktop.register.db import Register, open_register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.cli import run_report
+from cchc_desktop.start.demo import create_demo
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,

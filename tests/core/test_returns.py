@@ -11,7 +11,6 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cchc_desktop.demo import create_demo
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.exchange import templates as tpl
 from cchc_desktop.exchange.consolidate import (
@@ -25,6 +24,7 @@ from cchc_desktop.exchange.consolidate_write import record_progress_many
 from cchc_desktop.exchange.returns import collect_paths
 from cchc_desktop.progress.entries import ProgressInput, record_progress
 from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.start.demo import create_demo
 
 PERIOD = "2021-H1"
 TODAY = date(2021, 6, 15)

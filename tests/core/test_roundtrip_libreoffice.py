@@ -15,7 +15,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cchc_desktop.demo import create_demo
 from cchc_desktop.excel.read.reader import read_appendix
 from cchc_desktop.excel.write.export import run_export
 from cchc_desktop.exchange import templates as tpl
@@ -24,6 +23,7 @@ from cchc_desktop.plans import services
 from cchc_desktop.plans.models import TaskDraft
 from cchc_desktop.plans.queries import appendix_rows
 from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.start.demo import create_demo
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(

@@ -132,7 +132,7 @@ def run_app(register_path: Path, quit_after_start: bool = False) -> int:
     quit_after_start closes the app once the main window has been painted (smoke tests and
     start-up timing of the frozen build).
     """
-    from cchc_desktop.first_run import first_run_needed
+    from cchc_desktop.start.first_run import first_run_needed
     from ui.shell.first_run import FirstRunWizard
     from ui.shell.main_window import MainWindow
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.first_run import complete_first_run
 from cchc_desktop.plans.models import Agency
 from cchc_desktop.register.db import Register
+from cchc_desktop.start.first_run import complete_first_run
 
 _FIELDS = (
     ("name", "Tên cơ quan (*)", "VD: UBND phường Tân Phú / Sở Nội vụ tỉnh Đồng Nai"),

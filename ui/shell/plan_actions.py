@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from cchc_desktop.first_run import default_signer, first_run_needed
 from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.register import backup
+from cchc_desktop.start.first_run import default_signer, first_run_needed
 from ui.register.plan_dialog import PlanDialog
 from ui.register.undo_commands import CreatePlanCommand, SaveAgencyCommand, SavePlanCommand
 from ui.register.units_dialog import UnitsDialog

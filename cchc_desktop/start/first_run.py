@@ -55,6 +55,6 @@ def complete_first_run(register: Register, agency: Agency, signer_name: str = ""
         audit.record(db, "first_run", "agency", 1, before=before, after=agency)
     if not with_demo:
         return None
-    from cchc_desktop.demo import create_demo
+    from cchc_desktop.start.demo import create_demo
 
     return create_demo(register, keep_agency=True)
