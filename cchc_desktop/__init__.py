@@ -26,6 +26,7 @@ __version__ = "0.1.0"
 from cchc_desktop.exchange import schema as _exchange_schema  # noqa: E402,F401
 from cchc_desktop.inspections import schema as _inspections_schema  # noqa: E402,F401
 from cchc_desktop.plans import schema as _plans_schema  # noqa: E402,F401
+from cchc_desktop.progress import schema as _progress_schema  # noqa: E402,F401
 from cchc_desktop.register.migrations import put_in_release_order  # noqa: E402
 
 put_in_release_order()

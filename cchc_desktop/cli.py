@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--unit", default=None, metavar="ĐƠN_VỊ",
                      help="đơn vị được kiểm tra (cho ket-luan)")
     _add_db(rep)
+    from cchc_desktop.progress.command import add_parser as add_progress_parser
+
+    add_progress_parser(sub, _add_db, PLAN_HELP)
     demo = sub.add_parser("demo", help="tạo sổ mẫu với kế hoạch CCHC mẫu")
     _add_db(demo)
     return parser
@@ -180,6 +183,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_progress(args: argparse.Namespace) -> int:
+    """Record one task's progress in a period."""
+    from cchc_desktop.plans.services import current_plan_id
+    from cchc_desktop.progress.command import run
+
+    register = _open(args)
+    try:
+        plan_id = args.plan if args.plan is not None else current_plan_id(register)
+        if plan_id is None:
+            raise CchcError("Sổ chưa có kế hoạch nào; hãy nhập phụ lục kế hoạch trước.")
+        for line in run(register, plan_id, args):
+            print(line)
+    finally:
+        register.close()
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the plan (or one unit's tasks) as an appendix workbook."""
     from cchc_desktop.excel.write.export import run_export
@@ -204,7 +224,7 @@ def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
     """Return the handler of each command, adding those provided by optional modules."""
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: cmd_open, "demo": cmd_demo, "import": cmd_import,
-        "export": cmd_export, "report": cmd_report,
+        "export": cmd_export, "report": cmd_report, "progress": cmd_progress,
     }
     return commands
 

@@ -31,7 +31,7 @@ def entry_for(new: Reported | None, old: CurrentEntry | None,
     """Turn a unit's report into a progress entry (keeping evidence details it did not change)."""
     assert new is not None
     entry = ProgressInput(new.status, new.percent, new.result_text, completed_on=new.completed_on,
-                          reporting_unit_id=unit_id)
+                          reporting_unit_id=unit_id, reason=new.reason, proposal=new.proposal)
     if old is not None and collapse_spaces(new.evidence) == collapse_spaces(
             old.reported.evidence):
         entry.evidence_number, entry.evidence_title = old.evidence_number, old.evidence_title
@@ -93,7 +93,7 @@ def write_entries(db: Database, period: ReportingPeriod,
     now = datetime.now().isoformat(timespec="seconds")
     rows = []
     for task_id, entry in checked:
-        values = {k: v for k, v in entry.__dict__.items() if k != "reason"}
+        values = dict(entry.__dict__)
         values.update(task_id=task_id, period_id=period_id, recorded_by=officer, recorded_at=now)
         rows.append(values)
     db.table("progress").upsert_all(rows, pk=("task_id", "period_id"), batch_size=CHUNK)

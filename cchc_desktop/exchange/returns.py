@@ -29,7 +29,9 @@ from cchc_desktop.exchange.returns_model import (
     file_fingerprint,
     plan_fingerprint,
 )
+from cchc_desktop.progress.entries import cutoff_warning
 from cchc_desktop.register.db import Register
+from cchc_desktop.schedule.lateness import DONE_STATUSES
 from cchc_desktop.text.folding import collapse_spaces, fold
 
 RETURN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -217,6 +219,9 @@ def _read_rows(grid: SheetGrid, meta: rc.Meta, ctx: ReturnContext, result: Retur
         reported = rc.read_values(row, index + 1, at, ctx.today, result.problems)
         if reported is not None:
             result.rows.append(ReturnRow(task_id, index + 1, reported))
+            late = cutoff_warning(ctx.period_code, reported.completed_on)
+            if late and reported.status in DONE_STATUSES:
+                result.problems.append(at.problem(index + 1, tpl.COMPLETED, late, WARNING))
 
 
 def _row_task(row: list[Any], number: int, meta: rc.Meta, ctx: ReturnContext,

@@ -25,7 +25,8 @@ _HEADER_STARTS = (
     ("ma nv", tpl.ID), ("ma nhiem vu", tpl.ID), ("tt", tpl.NUMBER), ("stt", tpl.NUMBER),
     ("noi dung", tpl.CONTENT), ("vai tro", tpl.ROLE), ("thoi han", tpl.TIMEFRAME),
     ("trang thai", tpl.STATUS), ("ty le", tpl.PERCENT), ("ket qua", tpl.RESULT),
-    ("tai lieu", tpl.EVIDENCE), ("ngay hoan thanh", tpl.COMPLETED),
+    ("tai lieu", tpl.EVIDENCE), ("ngay hoan thanh", tpl.COMPLETED), ("ly do", tpl.REASON),
+    ("kho khan", tpl.REASON), ("de xuat", tpl.PROPOSAL), ("kien nghi", tpl.PROPOSAL),
 )
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 _PERCENT_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%?\s*$")
@@ -213,7 +214,9 @@ def read_values(row: list[Any], number: int, at: Locator, today: dt.date,
         return None
     reported = Reported(status, percent, cell_text(at.value(row, tpl.RESULT)),
                         cell_text(at.value(row, tpl.EVIDENCE)),
-                        completed.isoformat() if completed else None)
+                        completed.isoformat() if completed else None,
+                        cell_text(at.value(row, tpl.REASON)),
+                        cell_text(at.value(row, tpl.PROPOSAL)))
     return _validated(reported, number, at, today, problems)
 
 
@@ -254,4 +257,4 @@ def _validated(reported: Reported, number: int, at: Locator, today: dt.date,
         problems.append(at.problem(number, key, text))
         return None
     return Reported(checked.status, checked.percent, reported.result_text, reported.evidence,
-                    reported.completed_on)
+                    reported.completed_on, reported.reason, reported.proposal)

@@ -14,6 +14,7 @@ from typing import Any
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.progress.entries import task_states
+from cchc_desktop.progress.states import split_reason
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.lateness import DONE, DONE_LATE, STATUS_LABELS
 from cchc_desktop.text.folding import collapse_spaces
@@ -35,6 +36,8 @@ class Reported:
     result_text: str = ""
     evidence: str = ""
     completed_on: str | None = None  # ISO date
+    reason: str = ""
+    proposal: str = ""
 
     def key(self) -> tuple[Any, ...]:
         """Return what two reports must share to say the same thing."""
@@ -42,7 +45,8 @@ class Reported:
         status = DONE if done else self.status
         percent = 100 if done and self.percent is None else self.percent
         return (status, percent, collapse_spaces(self.result_text),
-                collapse_spaces(self.evidence), self.completed_on or None)
+                collapse_spaces(self.evidence), self.completed_on or None,
+                collapse_spaces(self.reason), collapse_spaces(self.proposal))
 
     def same_as(self, other: Reported | None) -> bool:
         """Tell whether another report says the same thing."""
@@ -60,6 +64,10 @@ class Reported:
             parts.append(collapse_spaces(self.result_text))
         if self.evidence:
             parts.append(f"KC: {collapse_spaces(self.evidence)}")
+        if self.reason:
+            parts.append(f"Lý do: {collapse_spaces(self.reason)}")
+        if self.proposal:
+            parts.append(f"Đề xuất: {collapse_spaces(self.proposal)}")
         return "; ".join(parts)
 
 
@@ -114,7 +122,7 @@ def evidence_text(number: str, title: str) -> str:
 _ENTRY_SQL = """
 SELECT p.task_id, pe.year, pe.kind, p.status, p.percent, p.result_text, p.evidence_number,
        p.evidence_title, p.evidence_date, p.evidence_file, p.completed_on, p.recorded_at,
-       p.reporting_unit_id
+       p.reporting_unit_id, p.reason, p.proposal
 FROM progress p JOIN periods pe ON pe.id = p.period_id JOIN tasks t ON t.id = p.task_id
 WHERE t.plan_id = ?
 """
@@ -130,8 +138,9 @@ def current_entries(register: Register, plan_id: int, period_code: str,
         row = rows.get((state.task.id, state.entry_period)) if state.entry_period else None
         if row is None:
             continue
-        reported = Reported(row[3], row[4], row[5] or "", evidence_text(row[6] or "", row[7] or ""),
-                            row[10])
+        text, reason = split_reason(row[5] or "", row[13] or "")
+        reported = Reported(row[3], row[4], text, evidence_text(row[6] or "", row[7] or ""),
+                            row[10], reason, row[14] or "")
         found[state.task.id] = CurrentEntry(
             reported, state.entry_period, state.entry_period == own, row[11] or "", row[12],
             row[6] or "", row[7] or "", row[8], row[9] or "")

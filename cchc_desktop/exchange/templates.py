@@ -1,7 +1,8 @@
 """Return templates: one workbook per unit listing the tasks it leads or partners.
 
 The unit fills the shaded input columns (Trạng thái from a drop-down list of the six Vietnamese
-labels, Tỷ lệ %, Kết quả, Tài liệu kiểm chứng, Ngày hoàn thành); every other cell is locked by
+labels, Tỷ lệ %, Kết quả, Tài liệu kiểm chứng, Ngày hoàn thành, Lý do chậm / khó khăn, vướng
+mắc, Đề xuất, kiến nghị); every other cell is locked by
 sheet protection WITHOUT a password (it guards against slips; Review → Unprotect Sheet lifts
 it), and the workbook structure is locked the same way so the hidden sheet stays put. Column A
 (hidden) holds each task's stable id and the very hidden sheet "_cchc" holds the plan
@@ -23,7 +24,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from cchc_desktop.excel.write import writer_styles as st
 from cchc_desktop.excel.write.export import attachment_line
 from cchc_desktop.excel.write.export_progress import title_rows
-from cchc_desktop.excel.write.writer import Column, Row, SheetSpec, SheetWriter
+from cchc_desktop.excel.write.writer import (
+    DATE_FORMAT,
+    CellStyle,
+    Column,
+    Row,
+    SheetSpec,
+    SheetWriter,
+)
 from cchc_desktop.excel.write.writer_book import BookWriter
 from cchc_desktop.exchange.returns_model import CurrentEntry, current_entries, plan_fingerprint
 from cchc_desktop.exchange.templates_guide import guide_rows, guide_spec
@@ -45,8 +53,8 @@ ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 
 # Column keys in template order, with the header each is written (and read back) with.
 ID, NUMBER, CONTENT, ROLE, TIMEFRAME = "id", "number", "content", "role", "timeframe"
-STATUS, PERCENT, RESULT, EVIDENCE, COMPLETED = (
-    "status", "percent", "result", "evidence", "completed")
+STATUS, PERCENT, RESULT, EVIDENCE, COMPLETED, REASON, PROPOSAL = (
+    "status", "percent", "result", "evidence", "completed", "reason", "proposal")
 COLUMNS: dict[str, Column] = {
     ID: Column("Mã NV (không sửa)", 9, hidden=True),
     NUMBER: Column("TT", 5),
@@ -54,13 +62,15 @@ COLUMNS: dict[str, Column] = {
     ROLE: Column("Vai trò", 8),
     TIMEFRAME: Column("Thời hạn", 13),
     STATUS: Column("Trạng thái", 14),
-    PERCENT: Column("Tỷ lệ hoàn thành (%)", 9),
+    PERCENT: Column("Tỷ lệ hoàn thành (%)", 12),
     RESULT: Column("Kết quả thực hiện", 25),
     EVIDENCE: Column("Tài liệu kiểm chứng (số, ngày, trích yếu)", 17),
     COMPLETED: Column("Ngày hoàn thành", 11),
+    REASON: Column("Lý do chậm / khó khăn, vướng mắc", 20),
+    PROPOSAL: Column("Đề xuất, kiến nghị", 18),
 }
 KEYS = list(COLUMNS)
-INPUTS = range(KEYS.index(STATUS), KEYS.index(COMPLETED) + 1)
+INPUTS = range(KEYS.index(STATUS), KEYS.index(PROPOSAL) + 1)
 LOCKED_KEYS = (NUMBER, CONTENT, ROLE)
 
 
@@ -99,6 +109,7 @@ class TemplateTask:
     role: str
     timeframe: str
     section: tuple[str, str] | None
+    group: tuple[str, str] | None = None
 
 
 def plan_units(register: Register, plan_id: int) -> list[PlanUnit]:
@@ -119,12 +130,16 @@ def unit_tasks(register: Register, plan_id: int, unit_id: int) -> list[TemplateT
     roles = {r[0]: r[1] for r in register.db.execute(sql, [plan_id, unit_id])}
     tasks: list[TemplateTask] = []
     section: tuple[str, str] | None = None
+    group: tuple[str, str] | None = None
     for row in appendix_rows(register, plan_id):
         if row.kind == "section":
-            section = (row.number, row.content)
+            section, group = (row.number, row.content), None
+        elif row.kind == "group":
+            group = (row.number, row.content)
         elif row.kind == KIND_TASK and row.id in roles:
             tasks.append(TemplateTask(row.id, row.number, row.content, roles[row.id],
-                                      row.timeframe, section))
+                                      row.timeframe, section,
+                                      group if row.group_id is not None else None))
     return tasks
 
 
@@ -134,28 +149,58 @@ def _timeframe(task: TemplateTask, due: date | None) -> str:
     return f"{text}\n(hạn {due:%d/%m/%Y})" if due and text else text
 
 
-def _inputs(entry: CurrentEntry | None) -> list[object]:
-    """Return the input cells pre-filled with what the register holds for the period."""
-    if entry is None:
+def _inputs(entry: CurrentEntry | None, role: str) -> list[object]:
+    """Return the input cells pre-filled with what the register holds for the period.
+
+    A partner's rows start empty: the register's entry is the lead's report, not the partner's.
+    """
+    if entry is None or role != "lead":
         return [None] * len(INPUTS)
     rep = entry.reported
     completed = date.fromisoformat(rep.completed_on[:10]) if rep.completed_on else None
     return [STATUS_LABELS.get(rep.status, rep.status), rep.percent, rep.result_text,
-            rep.evidence, completed]
+            rep.evidence, completed, rep.reason, rep.proposal]
 
 
 def _data_rows(tasks: list[TemplateTask], entries: dict[int, CurrentEntry],
                dues: dict[int, date | None]) -> Iterator[Row]:
-    """Yield the header, section rows and one row per task."""
+    """Yield the header, section and group rows (above their tasks) and one row per task."""
     yield Row("header", [c.title for c in COLUMNS.values()])
-    section = None
+    section = group = None
     for task in tasks:
         if task.section and task.section != section:
-            section = task.section
+            section, group = task.section, None
             yield Row("section", [None, *section])
+        if task.group and task.group != group:
+            group = task.group
+            yield Row("group", [None, *group])
         yield Row("task", [task.id, task.number, task.content, ROLE_LABELS[task.role],
                            _timeframe(task, dues.get(task.id)),
-                           *_inputs(entries.get(task.id))])
+                           *_inputs(entries.get(task.id), task.role)])
+
+
+def _sign_rows() -> Iterator[Row]:
+    """Yield the lines under the table: who drew it up, and the head of the unit."""
+    yield Row("blank", [""], 12.0)
+    yield Row("sign", [None, None, "NGƯỜI LẬP", None, None, None, None, "THỦ TRƯỞNG ĐƠN VỊ"])
+    yield Row("sign_note", [None, None, "(Ký, ghi rõ họ tên)", None, None, None, None,
+                            "(Ký tên, đóng dấu)"])
+    yield Row("blank", [""], 60.0)
+
+
+def _styles() -> dict[str, CellStyle | list[CellStyle]]:
+    """Return the template's styles: shaded inputs, the date column, group and sign rows."""
+    styles = st.template_styles(len(COLUMNS), INPUTS)
+    task = list(styles["task"]) if isinstance(styles["task"], list) else []
+    for key in (COMPLETED, REASON, PROPOSAL):
+        task[KEYS.index(key)] = CellStyle(fill=st.INPUT_FILL, locked=False)
+    task[KEYS.index(COMPLETED)] = CellStyle(fill=st.INPUT_FILL, locked=False, align="center",
+                                               number_format=DATE_FORMAT)
+    styles["task"] = task
+    styles["group"] = styles["section"]
+    styles["sign"] = CellStyle(bold=True, align="center", border=False)
+    styles["sign_note"] = CellStyle(italic=True, align="center", border=False)
+    return styles
 
 
 @dataclass
@@ -189,7 +234,7 @@ def _data_sheet(book: BookWriter, ctx: _Context) -> SheetWriter:
     """Write the data sheet with its drop-down and number/date checks."""
     titles = _title_lines(ctx)
     header = len(titles) + 1
-    spec = SheetSpec(DATA_SHEET, list(COLUMNS.values()), st.template_styles(len(COLUMNS), INPUTS),
+    spec = SheetSpec(DATA_SHEET, list(COLUMNS.values()), _styles(),
                      header_row=header, freeze_column=KEYS.index(CONTENT) + 1,
                      merged_kinds=st.MERGED_KINDS, protect=True, autofilter=True)
 
@@ -197,11 +242,18 @@ def _data_sheet(book: BookWriter, ctx: _Context) -> SheetWriter:
         """Yield the title rows, then the table."""
         yield from title_rows(titles)
         yield from _data_rows(ctx.tasks, ctx.entries, ctx.dues)
+        yield from _sign_rows()
 
     sheet = book.add_sheet(spec, rows())
-    if sheet.row_count > header:
-        _add_validations(sheet, header + 1, sheet.row_count)
+    last = header + _table_rows(ctx.tasks)
+    if last > header:
+        _add_validations(sheet, header + 1, last)
     return sheet
+
+
+def _table_rows(tasks: list[TemplateTask]) -> int:
+    """Count the body rows of the table: tasks and the section and group rows above them."""
+    return sum(1 for _ in _data_rows(tasks, {}, {})) - 1
 
 
 def _letter(key: str) -> str:
@@ -255,8 +307,9 @@ def write_template(ctx: _Context, path: Path) -> Path:
     """Write one unit's template workbook."""
     with BookWriter() as book:
         _data_sheet(book, ctx)
+        partners = sum(1 for task in ctx.tasks if task.role != "lead")
         book.add_sheet(guide_spec(), guide_rows(ctx.unit.name, ctx.plan, ctx.period,
-                                                len(ctx.tasks)))
+                                                len(ctx.tasks), partners))
         meta = SheetSpec(META_SHEET, [Column("", 18), Column("", 12), Column("", 40),
                                       Column("", 10)],
                          st.plain_styles(), print_setup=False, hidden="veryHidden")

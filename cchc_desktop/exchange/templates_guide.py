@@ -15,9 +15,9 @@ STATUS_HELP = {
     "not_started": "chưa bắt đầu thực hiện.",
     "in_progress": "đang làm; ghi tỷ lệ hoàn thành ước tính.",
     "done": "đã xong; ghi ngày hoàn thành và văn bản kiểm chứng.",
-    "done_late": "đã xong nhưng sau thời hạn; ghi ngày hoàn thành và lý do chậm trong Kết quả.",
-    "not_done": "không thực hiện; ghi lý do trong Kết quả.",
-    "deferred": "chuyển sang kỳ sau; ghi lý do trong Kết quả.",
+    "done_late": "đã xong nhưng sau thời hạn; ghi ngày hoàn thành và lý do chậm.",
+    "not_done": "không thực hiện; ghi lý do ở cột Lý do chậm / khó khăn, vướng mắc.",
+    "deferred": "chuyển sang kỳ sau; ghi lý do ở cột Lý do chậm / khó khăn, vướng mắc.",
 }
 
 
@@ -26,7 +26,8 @@ def guide_spec() -> SheetSpec:
     return SheetSpec(GUIDE_SHEET, [Column("", 84)], st.plain_styles(), landscape=False)
 
 
-def guide_rows(unit_name: str, plan: Plan, period: ReportingPeriod, tasks: int) -> Iterator[Row]:
+def guide_rows(unit_name: str, plan: Plan, period: ReportingPeriod, tasks: int,
+               partners: int = 0) -> Iterator[Row]:
     """Yield the instruction lines for one unit's template."""
     deadline = period.units_cutoff or period.due
     plan_name = f"Kế hoạch số {plan.number}" if plan.number else f"Kế hoạch “{plan.title}”"
@@ -39,14 +40,25 @@ def guide_rows(unit_name: str, plan: Plan, period: ReportingPeriod, tasks: int) 
         f"báo cáo (số liệu đến ngày {period.end:%d/%m/%Y}).",
         "2. Chỉ điền vào các ô nền vàng: Trạng thái (chọn trong danh sách), Tỷ lệ hoàn thành "
         "(số nguyên từ 0 đến 100), Kết quả thực hiện, Tài liệu kiểm chứng (số, ngày, trích yếu "
-        "văn bản) và Ngày hoàn thành (ngày/tháng/năm, không sau ngày báo cáo).",
-        "3. Các cột khác được khóa để giữ đúng nội dung nhiệm vụ (khóa trang không đặt mật "
+        "văn bản), Ngày hoàn thành (ngày/tháng/năm, không sau ngày báo cáo), Lý do chậm / khó "
+        "khăn, vướng mắc (bắt buộc với nhiệm vụ chậm, quá hạn, không thực hiện hoặc chuyển kỳ "
+        "sau) và Đề xuất, kiến nghị (nếu có). Lý do và đề xuất được đưa nguyên văn vào báo "
+        "cáo của cơ quan.",
+        f"3. Nhiệm vụ hoàn thành sau ngày {period.end:%d/%m/%Y} (ngày chốt số liệu) không được "
+        "tính là hoàn thành trong kỳ này; ghi Đang thực hiện và nêu dự kiến ngày hoàn thành.",
+        "4. Các cột khác được khóa để giữ đúng nội dung nhiệm vụ (khóa trang không đặt mật "
         "khẩu). Không sửa nội dung nhiệm vụ, không xóa hoặc chèn cột, không xóa dòng.",
-        "4. Có thể lọc hoặc sắp xếp các dòng: mỗi dòng có mã nhiệm vụ ở cột ẩn, phần mềm nhận "
+        "5. Có thể lọc hoặc sắp xếp các dòng: mỗi dòng có mã nhiệm vụ ở cột ẩn, phần mềm nhận "
         "lại đúng nhiệm vụ dù thứ tự dòng thay đổi.",
-        "5. Nhiệm vụ không có gì thay đổi trong kỳ thì để nguyên các ô đã điền sẵn.",
-        "6. Lưu tệp dạng Excel (.xlsx), không đặt mật khẩu cho tệp, giữ nguyên tên tệp và gửi "
+        "6. Nhiệm vụ không có gì thay đổi trong kỳ thì để nguyên các ô đã điền sẵn.",
+        "7. Dòng có vai trò Phối hợp: đơn vị chỉ báo cáo phần việc mình phối hợp (đã tham gia, "
+        "góp ý, cung cấp số liệu gì; văn bản nào); trạng thái là tình trạng phần việc phối hợp "
+        "của đơn vị. Tình trạng chung của nhiệm vụ do đơn vị chủ trì báo cáo, vì vậy các dòng "
+        "phối hợp không điền sẵn." + (f" Biểu mẫu này có {partners} nhiệm vụ phối hợp."
+                                     if partners else ""),
+        "8. Lưu tệp dạng Excel (.xlsx), không đặt mật khẩu cho tệp, giữ nguyên tên tệp và gửi "
         f"lại trước ngày {deadline:%d/%m/%Y}.",
+        "9. Ghi họ tên người lập và trình Thủ trưởng đơn vị ký ở cuối trang “Báo cáo tiến độ”.",
     ]
     for line in lines:
         yield Row("text", [line])

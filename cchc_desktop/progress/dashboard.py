@@ -6,9 +6,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from cchc_desktop.progress.states import AreaStat, TaskState, area_stats, task_states
+from cchc_desktop.progress.states import (
+    SHOWN_LABELS,
+    UNFINISHED,
+    AreaStat,
+    TaskState,
+    area_stats,
+    task_states,
+)
 from cchc_desktop.register.db import Register
-from cchc_desktop.schedule.lateness import ALERT_DAYS, OPEN_STATUSES, STATUS_LABELS
+from cchc_desktop.schedule.lateness import ALERT_DAYS
 from cchc_desktop.schedule.periods import (
     PeriodError,
     ReportingPeriod,
@@ -63,7 +70,7 @@ def alerts_for(register: Register, plan_id: int, today: date,
     for state in task_states(register, plan_id, period.code, today):
         if state.overdue:
             alerts.overdue.append(state)
-        elif state.due is not None and state.status in OPEN_STATUSES:
+        elif state.due is not None and state.status in UNFINISHED:
             left = (state.due - today).days
             window = next((d for d in sorted(ALERT_DAYS) if 0 <= left <= d), None)
             if window is not None:
@@ -112,10 +119,10 @@ def dashboard_for(register: Register, plan_id: int, period_code: str, today: dat
         for unit_id, name in leads.get(state.task.id, []):
             stat = units.setdefault(unit_id, UnitStat(unit_id, name))
             stat.tasks += 1
-            stat.done += state.status in ("done", "done_late")
+            stat.done += state.done
             stat.overdue += state.overdue
-    statuses = Counter(STATUS_LABELS[s.status] for s in states)
-    ordered = {label: statuses.get(label, 0) for label in STATUS_LABELS.values()}
+    statuses = Counter(s.status_label for s in states)
+    ordered = {label: statuses.get(label, 0) for label in SHOWN_LABELS.values()}
     return Dashboard(period_code, area_stats(states),
                      sorted(units.values(), key=lambda u: (-u.tasks, u.name)),
                      ordered, sum(s.overdue for s in states))

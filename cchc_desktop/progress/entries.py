@@ -2,7 +2,9 @@
 
 One-off tasks carry their latest state forward into later periods; recurring tasks ("Hằng quý",
 "Thường xuyên") need an entry in every period. Late and overdue are computed from dates by
-cchc_desktop.schedule_progress, never typed.
+cchc_desktop.schedule.lateness, never typed. The unit's reason for lateness and its proposal
+are kept in their own columns (migration 0007); a completion dated after the period's cut-off is
+accepted but flagged (cutoff_warning), because it does not count as done in that period.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from sqlite_utils import Database
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import repository
 from cchc_desktop.progress.states import (
+    NO_REPORT,
+    NO_REPORT_LABEL,
     AreaStat,
     TaskState,
     area_stats,
@@ -30,8 +34,9 @@ from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES, parse_status
 from cchc_desktop.schedule.periods import ReportingPeriod, parse_period_code
 
-__all__ = ["AreaStat", "HistoryEntry", "ProgressInput", "TaskState", "area_stats", "get_narratives",
-           "record_progress", "save_narrative", "task_history", "task_states"]
+__all__ = ["NO_REPORT", "NO_REPORT_LABEL", "AreaStat", "HistoryEntry", "ProgressInput",
+           "TaskState", "area_stats", "cutoff_warning", "get_narratives", "record_progress",
+           "save_narrative", "task_history", "task_states"]
 
 
 @dataclass
@@ -48,6 +53,7 @@ class ProgressInput:
     completed_on: str | None = None
     reporting_unit_id: int | None = None
     reason: str = ""
+    proposal: str = ""
 
 
 def _iso(value: str | None, what: str) -> date | None:
@@ -71,7 +77,20 @@ def validate_input(entry: ProgressInput, today: date) -> ProgressInput:
         raise ValidationError(f"Ngày hoàn thành {completed:%d/%m/%Y} ở tương lai.")
     _iso(entry.evidence_date, "Ngày văn bản kiểm chứng")
     percent = 100 if status in DONE_STATUSES and entry.percent is None else entry.percent
-    return ProgressInput(**{**entry.__dict__, "status": status, "percent": percent})
+    return ProgressInput(**{**entry.__dict__, "status": status, "percent": percent,
+                            "reason": entry.reason.strip(), "proposal": entry.proposal.strip()})
+
+
+def cutoff_warning(period_code: str, completed_on: str | date | None) -> str:
+    """Warn when a completion date falls after the period's cut-off ('' when it does not)."""
+    period = parse_period_code(period_code)
+    day = completed_on if isinstance(completed_on, date) else _iso(completed_on,
+                                                                    "Ngày hoàn thành")
+    if day is None or day <= period.end:
+        return ""
+    return (f"Ngày hoàn thành {day:%d/%m/%Y} sau ngày chốt số liệu kỳ {period.title} "
+            f"({period.end:%d/%m/%Y}): nhiệm vụ không được tính là hoàn thành trong kỳ này "
+            "(báo cáo kỳ này ghi là đang thực hiện).")
 
 
 def ensure_period(db: Database, period: ReportingPeriod) -> int:
@@ -100,21 +119,13 @@ def record_progress(
                          [task_id, period_id])
         columns = [c[0] for c in old.description]
         previous = [dict(zip(columns, row, strict=True)) for row in old.fetchall()]
-        values = {k: v for k, v in entry.__dict__.items() if k != "reason"}
+        values = dict(entry.__dict__)
         values.update(task_id=task_id, period_id=period_id, recorded_by=officer,
                       recorded_at=datetime.now().isoformat(timespec="seconds"))
-        if entry.reason:
-            values["result_text"] = _with_reason(entry.result_text, entry.reason)
         db.table("progress").upsert(values, pk=("task_id", "period_id"))
         audit.record(db, "progress", "task", task_id, before=previous[0] if previous else None,
                      after={**values, "period": period.code})
     return previous[0] if previous else None
-
-
-def _with_reason(text: str, reason: str) -> str:
-    """Append the reason for lateness to the result text, once."""
-    marker = f"Lý do: {reason}"
-    return text if marker in text else (f"{text}\n{marker}" if text else marker)
 
 
 def attach_evidence(register: Register, source: str | Path) -> str:
@@ -149,10 +160,13 @@ class HistoryEntry:
     evidence_number: str = ""
     evidence_title: str = ""
     evidence_file: str = ""
+    reason: str = ""
+    proposal: str = ""
 
 
 def task_history(register: Register, task_id: int) -> list[HistoryEntry]:
     """Return a task's progress entries, newest period first."""
+    from cchc_desktop.progress.states import split_reason
     from cchc_desktop.schedule.lateness import status_label
     from cchc_desktop.schedule.periods import make_period
 
@@ -162,9 +176,10 @@ def task_history(register: Register, task_id: int) -> list[HistoryEntry]:
     for row in register.db.query(sql, [task_id]):
         period = make_period(row["year"], row["kind"])
         evidence = " ".join(x for x in (row["evidence_number"], row["evidence_title"]) if x)
+        text, reason = split_reason(row["result_text"], row["reason"])
         entries.append(HistoryEntry(period.code, period.title, status_label(row["status"]),
-                                    row["percent"], row["result_text"], row["completed_on"],
+                                    row["percent"], text, row["completed_on"],
                                     evidence, row["recorded_by"], row["recorded_at"],
                                     row["evidence_number"], row["evidence_title"],
-                                    row["evidence_file"]))
+                                    row["evidence_file"], reason, row["proposal"]))
     return entries

@@ -42,12 +42,42 @@ def _state(register: Register, plan_id: int, task_id: int, period: str, today: d
 
 def test_done_after_due_is_late_whatever_was_typed(register, plan) -> None:
     plan_id, tasks = plan
-    record_progress(register, tasks["once"], "2026-Q1",
+    record_progress(register, tasks["once"], "2026-H1",
                     ProgressInput("Hoàn thành", completed_on="2026-04-10"), TODAY)
-    state = _state(register, plan_id, tasks["once"], "2026-Q1", TODAY)
+    state = _state(register, plan_id, tasks["once"], "2026-H1", TODAY)
     assert state.status_label == "Hoàn thành trễ hạn"
     assert state.days_late == 10
     assert state.percent == 100
+
+
+def test_completion_after_the_cutoff_is_not_done_in_that_period(register, plan) -> None:
+    plan_id, tasks = plan
+    record_progress(register, tasks["once"], "2026-Q1",
+                    ProgressInput("Hoàn thành", completed_on="2026-04-02"), TODAY)
+    q1 = _state(register, plan_id, tasks["once"], "2026-Q1", date(2026, 3, 14))
+    assert q1.status_label == "Đang thực hiện" and not q1.done
+    assert q1.after_cutoff == date(2026, 4, 2) and q1.percent is None
+    h1 = _state(register, plan_id, tasks["once"], "2026-H1", TODAY)
+    assert h1.done and h1.completed_on == date(2026, 4, 2)
+
+
+def test_no_entry_is_no_report_not_not_started(register, plan) -> None:
+    plan_id, tasks = plan
+    state = _state(register, plan_id, tasks["once"], "2026-Q1", date(2026, 3, 1))
+    assert state.status_label == "Chưa có báo cáo" and not state.reported
+    record_progress(register, tasks["once"], "2026-Q1", ProgressInput("Chưa thực hiện"), TODAY)
+    state = _state(register, plan_id, tasks["once"], "2026-Q1", date(2026, 3, 1))
+    assert state.status_label == "Chưa thực hiện" and state.reported
+
+
+def test_reason_and_proposal_are_kept_apart_from_the_result(register, plan) -> None:
+    plan_id, tasks = plan
+    record_progress(register, tasks["once"], "2026-Q1",
+                    ProgressInput("in_progress", 40, "Đã có dự thảo", reason="Chờ ý kiến Sở",
+                                  proposal="Đề nghị gia hạn"), TODAY)
+    state = _state(register, plan_id, tasks["once"], "2026-Q1", TODAY)
+    assert (state.result_text, state.reason, state.proposal) == (
+        "Đã có dự thảo", "Chờ ý kiến Sở", "Đề nghị gia hạn")
 
 
 def test_one_off_state_carries_forward_recurring_does_not(register, plan) -> None:
@@ -57,7 +87,7 @@ def test_one_off_state_carries_forward_recurring_does_not(register, plan) -> Non
     later = date(2026, 6, 20)
     assert _state(register, plan_id, tasks["once"], "2026-H1", later).percent == 50
     quarterly = _state(register, plan_id, tasks["quarterly"], "2026-H1", later)
-    assert quarterly.status_label == "Chưa thực hiện"
+    assert quarterly.status_label == "Chưa có báo cáo"  # judged again in each period
     assert quarterly.overdue  # due at the end of the 6-month window (14/6)
 
 
@@ -95,7 +125,8 @@ def test_area_stats_count_each_status(demo_register: Register) -> None:
     stats = area_stats(task_states(demo_register, plan_id, "2021-Q1", date(2021, 3, 20)))
     total = stats[-1]
     assert total.title == "Tổng cộng" and total.tasks == 53
-    assert (total.done, total.done_late, total.in_progress) == (2, 1, 2)
+    # I/3.1 was completed 02/04/2021, after Quý I's cut-off: in progress in Quý I
+    assert (total.done, total.done_late, total.in_progress) == (2, 0, 3)
     assert sum(s.tasks for s in stats[:-1]) == 53
     assert stats[0].title == "Công tác chỉ đạo, điều hành"
 

@@ -46,8 +46,8 @@ def data_rows(ws: Any) -> dict[str, int]:
     found: dict[str, int] = {}
     section = ""
     for row in ws.iter_rows(min_row=7):
-        if row[0].value is None and row[1].value:
-            section = row[1].value
+        if row[0].value is None and row[1].value and str(row[1].value).isalpha():
+            section = row[1].value  # a section row (I, II…); group rows (1, 2…) say nothing
         elif row[0].value is not None:
             found[f"{section}|{row[1].value}"] = row[0].row
     return found
@@ -81,18 +81,30 @@ def test_template_lists_the_units_tasks_with_locked_and_input_cells(
     assert ws.column_dimensions["A"].hidden and ws.auto_filter.ref
     rows = data_rows(ws)
     assert list(rows) == ["I|3.1", "I|3.2"]
+    group = ws[rows["I|3.1"] - 1]  # the group row stays above its tasks
+    assert (group[0].value, group[1].value, group[2].value) == (None, "3", "Xây dựng kế hoạch")
+    assert ws[rows["I|3.1"] - 2][1].value == "I"
+    header = [c.value for c in ws[rows["I|3.1"] - 3]]
+    assert header[-3:] == ["Ngày hoàn thành", "Lý do chậm / khó khăn, vướng mắc",
+                           "Đề xuất, kiến nghị"]
+    assert ws.column_dimensions["G"].width >= 12  # "Tỷ lệ hoàn thành (%)" not clipped
     row = ws[rows["I|3.2"]]
     assert [c.value for c in row[:4]][1:] == ["3.2", row[2].value, "Chủ trì"]
     assert isinstance(row[0].value, int)
     locked = [c.protection.locked for c in row]
-    assert locked == [True] * 5 + [False] * 5
+    assert locked == [True] * 5 + [False] * 7
+    texts = [c.value for r in ws.iter_rows(min_row=rows["I|3.2"] + 1) for c in r if c.value]
+    assert "NGƯỜI LẬP" in texts and "THỦ TRƯỞNG ĐƠN VỊ" in texts
     assert row[5].value == "Đang thực hiện" and row[6].value == 60  # pre-filled from Q1
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     status = next(dv for ref, dv in rules.items() if ref.startswith("F"))
     assert status.type == "list" and "Hoàn thành trễ hạn" in status.formula1
     assert {dv.type for dv in rules.values()} == {"list", "whole", "date"}
+    date_rule = next(dv for dv in rules.values() if dv.type == "date")
+    assert str(date_rule.sqref).startswith("J")  # Ngày hoàn thành, not the new text columns
     guide = [c.value for c in book["Hướng dẫn"]["A"] if c.value]
     assert guide[0].startswith("HƯỚNG DẪN") and any("ô nền vàng" in g for g in guide)
+    assert any("Phối hợp: đơn vị chỉ báo cáo phần việc mình phối hợp" in g for g in guide)
 
 
 def test_one_call_writes_every_units_template(demo_register: Register, tmp_path: Path) -> None:
@@ -309,3 +321,34 @@ def test_a_renamed_untouched_template_changes_nothing(demo_register: Register,
     copy = shutil.copy(path, tmp_path / "ban-sao.xlsx")
     preview = build_preview(demo_register, 1, PERIOD, [copy], today=TODAY)
     assert not preview.files[0].rejected and preview.changes == []
+
+
+def test_reason_and_proposal_come_back_and_partner_rows_start_empty(
+        demo_register: Register, tmp_path: Path) -> None:
+    paths = make_templates(demo_register, tmp_path, "Văn phòng", "Phòng 1")
+    office = openpyxl.load_workbook(paths["Văn phòng"])[tpl.DATA_SHEET]
+    partner_row = office[data_rows(office)["I|3.2"]]  # Văn phòng partners 3.2, Phòng 1 leads
+    assert partner_row[3].value == "Phối hợp"
+    assert all(c.value is None for c in partner_row[5:])  # not the lead's "Đang thực hiện 60"
+    fill(paths["Phòng 1"], {"I|3.2": {
+        "status": "Đang thực hiện", "percent": 80, "result": "Đã trình dự thảo",
+        "reason": "Chờ số liệu PCI năm 2020 của VCCI", "proposal": "Đề nghị lùi hạn đến quý III",
+        "completed": None}})
+    preview = build_preview(demo_register, 1, PERIOD, [paths["Phòng 1"]], today=TODAY)
+    change = next(c for c in preview.changes if c.number == "3.2")
+    assert change.new is not None and change.new.reason == "Chờ số liệu PCI năm 2020 của VCCI"
+    apply_preview(demo_register, preview)
+    row = demo_register.db.execute("SELECT reason, proposal, result_text FROM progress "
+                                   "WHERE task_id = ? AND period_id = (SELECT id FROM periods "
+                                   "WHERE kind = 'H1')", [change.task_id]).fetchone()
+    assert row == ("Chờ số liệu PCI năm 2020 của VCCI", "Đề nghị lùi hạn đến quý III",
+                   "Đã trình dự thảo")
+
+
+def test_a_completion_after_the_cutoff_is_flagged_on_reading(demo_register: Register,
+                                                             tmp_path: Path) -> None:
+    path = make_templates(demo_register, tmp_path, "Văn phòng")["Văn phòng"]
+    fill(path, {"I|2.1": {"status": "Hoàn thành", "completed": date(2021, 6, 15)}})
+    preview = build_preview(demo_register, 1, PERIOD, [path], today=TODAY)
+    warnings = [str(p) for p in preview.problems if p.severity == "warning"]
+    assert any("sau ngày chốt số liệu kỳ 6 tháng năm 2021 (14/06/2021)" in w for w in warnings)

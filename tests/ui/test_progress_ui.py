@@ -26,10 +26,16 @@ def test_recording_done_late_through_the_form(qtbot, register: Register) -> None
     qtbot.addWidget(dialog)
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
     assert dialog.percent.value() == 100 and dialog.has_completed.isChecked()
+    # 20/4 is after Quý I's cut-off (14/3): the form says so before saving
+    assert not dialog.cutoff_note.isHidden()
+    assert "sau ngày chốt số liệu kỳ Quý I năm 2026 (14/03/2026)" in dialog.cutoff_note.text()
     dialog.result_edit.setPlainText("Đã ban hành Kế hoạch số 15/KH-UBND")
     dialog.evidence_number.setText("15/KH-UBND")
+    dialog.reason.setText("Chờ ý kiến góp ý của các phòng")
     assert dialog.save()
     state = task_states(register, plan_id, "2026-Q1", date(2026, 4, 20))[0]
+    assert state.status_label == "Đang thực hiện"  # not done by the cut-off
+    state = task_states(register, plan_id, "2026-H1", date(2026, 6, 20))[0]
     assert state.status_label == "Hoàn thành trễ hạn"  # completed 20/4, due 31/3
     assert dialog.history.rowCount() == 1
     assert dialog.history.item(0, 1).text() == "Hoàn thành"
@@ -39,6 +45,9 @@ def test_recording_done_late_through_the_form(qtbot, register: Register) -> None
     assert again.status.currentText() == "Hoàn thành"
     assert again.evidence_number.text() == "15/KH-UBND"
     assert again.history.item(0, 4).text() == "20/04/2026"
+    assert again.reason.text() == "Chờ ý kiến góp ý của các phòng"
+    again.completed.setDate(again.completed.date().addDays(-40))  # 11/3: before the cut-off
+    assert again.cutoff_note.isHidden()
 
 
 def test_new_form_starts_as_not_started(qtbot, register: Register) -> None:
@@ -60,7 +69,8 @@ def test_dashboard_lists_overdue_and_counts(qtbot, register: Register) -> None:
     assert dialog.alert_table.item(0, 4).text() == "-2"
     total = dialog.area_table.item(dialog.area_table.rowCount() - 1, 0).text()
     assert total == "Tổng cộng"
-    assert dialog.status_chart.values[0] == ("Chưa thực hiện", 1)
+    assert ("Chưa có báo cáo", 1) in dialog.status_chart.values  # nothing recorded yet
+    assert ("Chưa thực hiện", 0) in dialog.status_chart.values
     assert repository.get_task(register.db, task_id).lead_text == "Văn phòng"
 
 

@@ -152,9 +152,9 @@ class DashboardDialog(QDialog):
         self.alerts = alerts_for(self.register, self.plan_id, self.today, parse_period_code(code))
         board = dashboard_for(self.register, self.plan_id, code, self.today)
         _fill(self.area_table, ["Lĩnh vực", "Nhiệm vụ", "Hoàn thành", "Trễ hạn", "Đang làm",
-                                "Chưa làm", "Quá hạn", "% hoàn thành"],
+                                "Chưa làm", "Chưa có báo cáo", "Quá hạn", "% hoàn thành"],
               [[a.title, str(a.tasks), str(a.done), str(a.done_late), str(a.in_progress),
-                str(a.not_started), str(a.overdue), f"{a.percent_done:.1f}"]
+                str(a.not_started), str(a.no_report), str(a.overdue), f"{a.percent_done:.1f}"]
                for a in board.areas])
         self.unit_chart.set_values([(u.name, u.tasks) for u in board.units[:15]])
         self.status_chart.set_values(list(board.statuses.items()))

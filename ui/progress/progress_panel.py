@@ -31,6 +31,7 @@ from cchc_desktop.plans import records
 from cchc_desktop.progress.entries import (
     ProgressInput,
     attach_evidence,
+    cutoff_warning,
     record_progress,
     task_history,
 )
@@ -83,6 +84,8 @@ class ProgressDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findText(entry.status_label)))
         self.percent.setValue(entry.percent or 0)
         self.result_edit.setPlainText(entry.result_text)
+        self.reason.setText(entry.reason)
+        self.proposal.setText(entry.proposal)
         if entry.completed_on:
             self.has_completed.setChecked(True)
             self.completed.setDate(QDate.fromString(entry.completed_on[:10], "yyyy-MM-dd"))
@@ -103,11 +106,19 @@ class ProgressDialog(QDialog):
         self.result_edit = QPlainTextEdit()
         self.result_edit.setMaximumHeight(80)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Lý do chậm (nếu có)")
+        self.reason.setPlaceholderText("Lý do chậm, khó khăn, vướng mắc (nếu có)")
+        self.proposal = QLineEdit()
+        self.proposal.setPlaceholderText("Đề xuất, kiến nghị của đơn vị (nếu có)")
         self.has_completed = QCheckBox("Đã hoàn thành ngày")
         self.completed = _date_edit(self.today)
         self.completed.setEnabled(False)
         self.has_completed.toggled.connect(self.completed.setEnabled)
+        self.cutoff_note = QLabel("")
+        self.cutoff_note.setWordWrap(True)
+        self.cutoff_note.setStyleSheet("color: #9a3412;")
+        self.cutoff_note.setVisible(False)
+        self.has_completed.toggled.connect(self._check_cutoff)
+        self.completed.dateChanged.connect(self._check_cutoff)
         done_row = QHBoxLayout()
         done_row.addWidget(self.has_completed)
         done_row.addWidget(self.completed)
@@ -122,9 +133,11 @@ class ProgressDialog(QDialog):
         file_row.addWidget(self.evidence_file, 1)
         file_row.addWidget(attach)
         for label, widget in (("Trạng thái", self.status), ("Tỷ lệ", self.percent),
-                              ("Kết quả", self.result_edit), ("Lý do chậm", self.reason)):
+                              ("Kết quả", self.result_edit), ("Lý do chậm", self.reason),
+                              ("Đề xuất, kiến nghị", self.proposal)):
             form.addRow(label, widget)
         form.addRow("Hoàn thành", done_row)
+        form.addRow("", self.cutoff_note)
         form.addRow("Văn bản kiểm chứng", self.evidence_number)
         form.addRow("Trích yếu văn bản", self.evidence_title)
         form.addRow("Tệp kiểm chứng", file_row)
@@ -135,6 +148,14 @@ class ProgressDialog(QDialog):
         if self.status.currentData() in DONE_STATUSES:
             self.percent.setValue(100)
             self.has_completed.setChecked(True)
+
+    def _check_cutoff(self) -> None:
+        """Say at once when the completion date is after the period's cut-off."""
+        day = self.completed.date().toString("yyyy-MM-dd") if self.has_completed.isChecked() \
+            else None
+        text = cutoff_warning(self.period_code, day)
+        self.cutoff_note.setText(text)
+        self.cutoff_note.setVisible(bool(text))
 
     def _attach(self) -> None:
         """Copy an evidence file next to the register."""
@@ -154,7 +175,8 @@ class ProgressDialog(QDialog):
             result_text=self.result_edit.toPlainText().strip(), completed_on=completed,
             evidence_number=self.evidence_number.text().strip(),
             evidence_title=self.evidence_title.text().strip(),
-            evidence_file=self.evidence_file.text().strip(), reason=self.reason.text().strip())
+            evidence_file=self.evidence_file.text().strip(), reason=self.reason.text().strip(),
+            proposal=self.proposal.text().strip())
 
     def save(self) -> bool:
         """Record the entry (one transaction); show the error and keep the form if refused."""

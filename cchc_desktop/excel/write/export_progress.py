@@ -14,6 +14,7 @@ from cchc_desktop.excel.write.writer import Column, Row, SheetSpec
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Group, Plan
 from cchc_desktop.progress.entries import TaskState, task_states
+from cchc_desktop.progress.states import NO_REPORT
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.lateness import DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED
 from cchc_desktop.schedule.periods import parse_period_code
@@ -66,7 +67,8 @@ def summary_line(states: list[TaskState]) -> str:
     return (
         f"Tổng số: {len(states)} nhiệm vụ; hoàn thành: {count(DONE, DONE_LATE)} "
         f"(trễ hạn: {count(DONE_LATE)}); đang thực hiện: {count(IN_PROGRESS)}; "
-        f"chưa thực hiện: {count(NOT_STARTED)}; quá hạn: {overdue}."
+        f"chưa thực hiện: {count(NOT_STARTED)}; chưa có báo cáo: {count(NO_REPORT)}; "
+        f"quá hạn: {overdue}."
     )
 
 
