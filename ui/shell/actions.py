@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from ui.shell.ops import dispose_closed_dialogs
+
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
 
@@ -159,12 +161,20 @@ def build_actions(w: RegisterWindow) -> dict[str, QAction]:
             name, text, keys, slot = entry
             action = QAction(text, w)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _=False, s=slot: s())
+            action.triggered.connect(lambda _=False, s=slot: _run(w, s))
             menu.addAction(action)
             actions[name] = action
         _extend(w, title, menu, actions)
     _table_keys(w)
     return actions
+
+
+def _run(w: RegisterWindow, slot: Callable[[], object]) -> None:
+    """Run a menu command, then dispose of the dialogs it closed (ui.shell.ops)."""
+    try:
+        slot()
+    finally:
+        dispose_closed_dialogs(w)
 
 
 def _extend(w: RegisterWindow, title: str, menu: QMenu, actions: dict[str, QAction]) -> None:

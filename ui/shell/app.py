@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register.db import APP_NAME, Register, open_register
 from cchc_desktop.register.lock import InstanceLock
+from ui.shell import collector
 from ui.shell.translations import install_vietnamese
 
 log = logging.getLogger("cchc_desktop")
@@ -66,6 +67,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     install_vietnamese()
+    collector.install(app)
     return app
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register.db import Register, open_register
@@ -35,7 +36,12 @@ class _Relay(QObject):
 
 
 class _Worker(QRunnable):
-    """Runs one job with a connection of its own."""
+    """Runs one job with a connection of its own.
+
+    The worker lets go of the job (a closure that may hold a dialog) before it reports: Ops
+    keeps the job until the report arrives, so the last reference to anything the job held
+    drops on the GUI thread, never here (Qt objects must die in their own thread).
+    """
 
     def __init__(self, ticket: int, path: Path, read_only: bool, job: Job, relay: _Relay) -> None:
         super().__init__()
@@ -44,16 +50,25 @@ class _Worker(QRunnable):
 
     def run(self) -> None:
         """Open the register, run the job, close; report the result or the error."""
+        job: Job | None = self.job
+        self.job = _no_job
         try:
             register = open_register(self.path, read_only=self.read_only)
             try:
-                result = self.job(register)
+                assert job is not None
+                result = job(register)
             finally:
+                job = None
                 register.close()
         except BaseException as error:  # noqa: BLE001 - every error must reach the GUI thread
+            traceback.clear_frames(error.__traceback__)  # frames may hold the job's objects
             self.relay.failed.emit(self.ticket, error)
             return
         self.relay.finished.emit(self.ticket, result)
+
+
+def _no_job(_register: Register) -> None:
+    """Stands in for a job the worker has let go of."""
 
 
 class Ops(QObject):
@@ -63,18 +78,24 @@ class Ops(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.widget = parent
-        self.pool = QThreadPool(self)
+        self.pool = QThreadPool(self)  # first child: deleting Ops waits for its workers
         self.pool.setMaxThreadCount(2)
-        self._relay = _Relay()
+        self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
         self._relay.failed.connect(self._failed)
         self._pending: dict[int, tuple[Callable[[Any], None], str]] = {}
         self._after: dict[int, Callable[[], None]] = {}
+        self._jobs: dict[int, Job] = {}  # released on the GUI thread once the job reported
         self._ticket = 0
         self.errors: list[str] = []  # every message shown (tests read it)
         self.quiet = False  # tests: record messages without opening a box
         self.answer: bool | None = None  # tests: the answer confirm() gives without asking
+
+    @property
+    def widget(self) -> QWidget | None:
+        """Return the window the messages belong to (the parent: no reference cycle)."""
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
 
     @property
     def busy(self) -> bool:
@@ -96,7 +117,9 @@ class Ops(QObject):
         box.button(QMessageBox.StandardButton.Yes).setText("Đồng ý")
         box.button(QMessageBox.StandardButton.No).setText("Không")
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.StandardButton.Yes
 
     def call(self, action: Callable[[], T], title: str = "Không thực hiện được") -> T | None:
         """Run a quick action now; on a CchcError show its message and return None."""
@@ -123,6 +146,7 @@ class Ops(QObject):
         self._pending[self._ticket] = (done, title)
         if after is not None:
             self._after[self._ticket] = after
+        self._jobs[self._ticket] = job
         self.busy_changed.emit(True)
         self.pool.start(_Worker(self._ticket, register_path, read_only, job, self._relay))
         return self._ticket
@@ -143,10 +167,11 @@ class Ops(QObject):
         self._ended(ticket)
 
     def _ended(self, ticket: int) -> None:
-        """Run what waits for a job to end."""
+        """Run what waits for a job to end, then let go of the job here on the GUI thread."""
         after = self._after.pop(ticket, None)
         if after is not None:
             after()
+        self._jobs.pop(ticket, None)
 
     def _failed(self, ticket: int, error: BaseException) -> None:
         """Show a worker's error: Vietnamese message, or the exception hook for a bug."""
@@ -163,3 +188,17 @@ class Ops(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for the worker threads (closing the window, tests)."""
         return bool(self.pool.waitForDone(msecs))
+
+
+def dispose_closed_dialogs(window: QWidget) -> int:
+    """Delete (on the GUI thread, from its event loop) the window's dialogs that are closed.
+
+    A dialog run with exec() stays a hidden child of its window after it closes; the menus call
+    this after each command so closed dialogs never pile up or wait for the garbage collector.
+    """
+    closed = [child for child in window.findChildren(QDialog, options=Qt.FindChildOption.
+                                                     FindDirectChildrenOnly)
+              if not child.isVisible()]
+    for dialog in closed:
+        dialog.deleteLater()
+    return len(closed)
