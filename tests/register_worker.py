@@ -2,6 +2,8 @@
 
     python tests/register_worker.py crash DB SEED TASKS   import/edit/delete forever, marking steps
     python tests/register_worker.py contend DB PLAN N [retry|fail]  add N tasks racing a writer
+    python tests/register_worker.py write DB PLAN         add tasks "ghi-N", print "ack ghi-N" after
+                                                          each commit, until SIGUSR1
     python tests/register_worker.py hold-lock DB          take the instance lock, wait for stdin EOF
     python tests/register_worker.py read FILE DB CAP_MB   read a workbook, import it if readable
     python tests/register_worker.py serve                 fork a child per tab-separated stdin
@@ -123,6 +125,29 @@ def contend(db_path: str, plan_id: str, count: str, on_busy: str = "retry") -> N
             retries += 1
     mark(json.dumps({"added": added, "retries": retries}))
     register.close()
+
+
+def write(db_path: str, plan_id: str) -> None:
+    """Add tasks one commit at a time, acknowledging each, until SIGUSR1 asks to stop."""
+    import signal
+
+    from cchc_desktop.errors import RegisterError
+
+    stop: list[int] = []
+    signal.signal(signal.SIGUSR1, lambda number, _frame: stop.append(number))
+    register = open_register(db_path)
+    mark(f"ready {os.getpid()}")
+    number = 0
+    while not stop:
+        number += 1
+        try:
+            services.add_task(register, int(plan_id), TaskDraft(content=f"ghi-{number}"))
+        except (sqlite3.OperationalError, RegisterError) as error:
+            mark(f"failed ghi-{number} {error}")
+            continue
+        mark(f"ack ghi-{number}")
+    register.close()
+    mark("done")
 
 
 def hold_lock(db_path: str) -> None:
@@ -247,7 +272,8 @@ class ForkServer:
         self._errors.close()
 
 
-MODES = {"crash": crash, "contend": contend, "hold-lock": hold_lock, "read": read, "serve": serve}
+MODES = {"crash": crash, "contend": contend, "write": write, "hold-lock": hold_lock, "read": read,
+         "serve": serve}
 
 if __name__ == "__main__":
     MODES[sys.argv[1]](*sys.argv[2:])

@@ -7,7 +7,9 @@ beside it) and renamed only when complete: a crash never leaves a half snapshot 
 valid. File names carry the local time and the reason, e.g.
 ``so-dang-ky-cchc-sao-luu/2026-01-05_14-30-12_truoc-nhap.sqlite``.
 
-Rotation keeps the newest KEEP_LAST snapshots plus the newest one of every calendar month.
+Rotation keeps the newest KEEP_LAST start-up and manual snapshots plus the newest one of every
+calendar month; snapshots taken before an import, a consolidation, a restore or a deletion are
+never rotated away: they stay until the officer deletes them (delete_snapshot).
 Restoring copies the snapshot back into the live file with the same backup API (one write
 transaction: all or nothing, safe while the register is open), after backing up the current
 state; the caller swaps in the returned, freshly opened (and migrated) register.
@@ -24,8 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cchc_desktop.errors import RegisterError
-from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.db import Register
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names
 
 FOLDER_SUFFIX = "-sao-luu"
@@ -37,6 +38,7 @@ REASON_IMPORT = "truoc-nhap"
 REASON_CONSOLIDATE = "truoc-tong-hop"
 REASON_RESTORE = "truoc-khoi-phuc"
 REASON_MANUAL = "thu-cong"
+ROTATED_REASONS = frozenset({REASON_STARTUP, REASON_MANUAL})
 REASON_LABELS = {
     REASON_STARTUP: "Khi mở phần mềm",
     REASON_IMPORT: "Trước khi nhập phụ lục",
@@ -192,8 +194,9 @@ def kept_paths(files: list[tuple[datetime, int, str, Path]], keep_last: int) -> 
 
 
 def rotate(folder: Path, keep_last: int = KEEP_LAST) -> list[Path]:
-    """Delete snapshots rotation does not keep (and stale temp files); return those deleted."""
-    files = _snapshot_files(folder)
+    """Delete start-up and manual snapshots rotation does not keep (and stale temp files);
+    return those deleted. Snapshots taken before a risky change are never rotated."""
+    files = [item for item in _snapshot_files(folder) if item[2] in ROTATED_REASONS]
     kept = kept_paths(files, keep_last)
     deleted = []
     for *_rest, path in files:
@@ -210,6 +213,35 @@ def rotate(folder: Path, keep_last: int = KEEP_LAST) -> list[Path]:
         except OSError:
             continue
     return deleted
+
+
+def clean_temp_files(register_path: str | Path) -> list[Path]:
+    """Delete every half-written snapshot (*.sqlite.tmp) a killed copy left; call it while
+    holding the register's lock (no other copy of this register can be running)."""
+    removed = []
+    for temp in backup_folder(register_path).glob("*.sqlite.tmp"):
+        try:
+            temp.unlink()
+        except OSError:
+            continue
+        removed.append(temp)
+    return removed
+
+
+def delete_snapshot(register_path: str | Path, snapshot_path: str | Path) -> None:
+    """Delete one snapshot of the register (the officer's choice in Tệp → Khôi phục)."""
+    path = Path(snapshot_path)
+    if path.parent.resolve() != backup_folder(register_path).resolve() or _parse_name(
+            path) is None:
+        raise RegisterError(f"'{path.name}' không phải bản sao lưu của sổ này.")
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise RegisterError(
+            f"Không xóa được bản sao lưu '{path.name}': {error}. Có thể tệp đang mở trong "
+            "chương trình khác.") from error
 
 
 def _counts(path: Path) -> tuple[int | None, int | None]:
@@ -265,34 +297,7 @@ def check_snapshot(path: Path) -> None:
 def restore(
     register: Register, snapshot_path: str | Path, *, now: datetime | None = None
 ) -> Register:
-    """Back up the current state, copy a snapshot into the register; return it reopened."""
-    source_path = Path(snapshot_path)
-    if register.read_only:
-        raise RegisterError(
-            f"Sổ '{register.path.name}' đang mở ở chế độ chỉ đọc; không thể khôi phục."
-        )
-    check_snapshot(source_path)
-    safety = snapshot(register, REASON_RESTORE, now=now, rotate_after=False)
-    _copy_into(register, source_path)
-    path = register.path
-    register.close()
-    fresh = open_register(path)
-    with fresh.transaction() as db:
-        audit.record(db, "restore", "register", None, before={"backup": safety.name},
-                     after={"snapshot": source_path.name})
-    rotate(backup_folder(path))
-    return fresh
+    """Restore a snapshot into the register (cchc_desktop.register.restore); return it."""
+    from cchc_desktop.register.restore import restore as restore_atomically
 
-
-def _copy_into(register: Register, source_path: Path) -> None:
-    """Copy a snapshot over the live register in one write transaction."""
-    source = sqlite3.connect(_read_uri(source_path), uri=True)
-    try:
-        source.backup(register.db.conn)
-    except sqlite3.Error as error:
-        raise RegisterError(
-            f"Không khôi phục được từ '{source_path.name}': {error}. Sổ hiện tại không thay "
-            "đổi; hãy đóng các cửa sổ khác đang mở sổ rồi thử lại."
-        ) from error
-    finally:
-        source.close()
+    return restore_atomically(register, snapshot_path, now=now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -233,3 +234,44 @@ def test_memory_register_has_no_snapshot() -> None:
 
     with pytest.raises(RegisterError):
         backup.snapshot(open_memory_register(), backup.REASON_STARTUP)
+
+
+def test_restore_keeps_the_audit_of_what_it_discarded(demo_register: Register) -> None:
+    good = backup.snapshot(demo_register, backup.REASON_STARTUP, now=T0)
+    services.delete_plan(demo_register, services.current_plan_id(demo_register) or 0)
+    fresh = backup.restore(demo_register, good, now=T0 + timedelta(minutes=5))
+    try:
+        actions = [row[0] for row in fresh.db.execute("SELECT action FROM audit_log ORDER BY id")]
+        assert actions[-2:] == ["delete", "restore"]  # the discarded deletion is still logged
+        before = fresh.db.execute("SELECT before FROM audit_log WHERE action = 'restore'")
+        recorded = json.loads(before.fetchone()[0])
+        assert recorded["discarded_changes"] == 1
+        assert recorded["backup"].endswith("_truoc-khoi-phuc.sqlite")
+    finally:
+        fresh.close()
+
+
+def test_snapshots_before_risky_changes_outlive_rotation(register: Register) -> None:
+    folder = backup.backup_folder(register.path)
+    kept = [backup.snapshot(register, reason, now=T0 + timedelta(seconds=n))
+            for n, reason in enumerate((backup.REASON_IMPORT, backup.REASON_CONSOLIDATE,
+                                        backup.REASON_RESTORE))]
+    for day in range(1, 60):
+        backup.snapshot(register, backup.REASON_STARTUP, now=T0 + timedelta(days=day))
+    backup.rotate(folder)
+    assert all(path.exists() for path in kept)
+    backup.delete_snapshot(register.path, kept[0])  # until the officer deletes them
+    assert not kept[0].exists()
+    with pytest.raises(RegisterError, match="không phải bản sao lưu"):
+        backup.delete_snapshot(register.path, register.path)
+
+
+def test_half_written_snapshots_are_cleaned_at_the_next_start(register: Register) -> None:
+    folder = backup.backup_folder(register.path)
+    folder.mkdir()
+    fresh_temp = folder / "2026-03-14_09-30-05_khoi-dong.sqlite.tmp"
+    fresh_temp.write_bytes(b"half")  # a copy killed a moment ago: rotation leaves it
+    backup.rotate(folder)
+    assert fresh_temp.exists()
+    assert backup.clean_temp_files(register.path) == [fresh_temp]
+    assert not fresh_temp.exists()

@@ -109,3 +109,17 @@ def test_snapshot_now_and_read_only(qtbot, register: Register) -> None:
         assert not view.restore_button.isEnabled() and "chỉ đọc" in view.folder_label.text()
     finally:
         reader.close()
+
+
+def test_officer_deletes_a_snapshot_kept_outside_rotation(qtbot, demo_register: Register) -> None:
+    two_snapshots(demo_register)
+    dialog = RestoreDialog(demo_register)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)  # Trước khi nhập phụ lục: never rotated away
+    dialog.delete_button.click()
+    press(dialog.confirm_box, "Hủy")
+    assert dialog.table.rowCount() == 2
+    dialog.delete_button.click()
+    press(dialog.confirm_box, "Xóa")
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, COL_REASON).text() == "Khi mở phần mềm"

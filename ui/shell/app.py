@@ -120,6 +120,8 @@ def _open(register_path: Path, read_only: bool) -> Register | None:
     except CchcError as error:
         QMessageBox.critical(None, "Không mở được sổ", str(error))
         return None
+    if not read_only:
+        backup.clean_temp_files(register.path)  # left by a copy killed mid-way (we hold the lock)
     if not read_only and register.path.stat().st_size > 0:
         try:
             backup.snapshot(register, backup.REASON_STARTUP)

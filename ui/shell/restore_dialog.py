@@ -65,6 +65,7 @@ class RestoreDialog(QDialog):
         self.folder_label = QLabel()
         self.restore_button = QPushButton("Khôi phục bản đã chọn…")
         self.snapshot_button = QPushButton("Sao lưu ngay")
+        self.delete_button = QPushButton("Xóa bản đã chọn…")
         self.confirm_box: QMessageBox | None = None
         self.message_box: QMessageBox | None = None
         self._build()
@@ -87,10 +88,12 @@ class RestoreDialog(QDialog):
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.restore_button.clicked.connect(self.ask_restore)
         self.snapshot_button.clicked.connect(self.take_snapshot)
+        self.delete_button.clicked.connect(self.ask_delete)
         close_button = QPushButton("Đóng")
         close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.snapshot_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(close_button)
@@ -131,6 +134,7 @@ class RestoreDialog(QDialog):
         chosen = self.selected()
         usable = chosen is not None and chosen.readable and not self.register.read_only
         self.restore_button.setEnabled(usable)
+        self.delete_button.setEnabled(chosen is not None)
 
     def take_snapshot(self) -> None:
         """Back up the register now (Sao lưu ngay) and show the new list."""
@@ -139,6 +143,33 @@ class RestoreDialog(QDialog):
         except CchcError as error:
             self.show_message(QMessageBox.Icon.Warning, "Không sao lưu được", str(error))
             return
+        self.reload()
+
+    def ask_delete(self) -> None:
+        """Ask whether to delete the selected snapshot (those taken before an import, a
+        consolidation or a restore stay until the officer deletes them)."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Xóa bản sao lưu",
+                          f"Xóa bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} "
+                          f"({chosen.label.lower()})? Không lấy lại được.", parent=self)
+        accept = box.addButton("Xóa", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.buttonClicked.connect(lambda button: self._delete(button is accept, chosen))
+        self.confirm_box = box
+        box.open()
+
+    def _delete(self, confirmed: bool, chosen: Snapshot) -> None:
+        """Delete after a yes and show the list again."""
+        self.confirm_box = None
+        if not confirmed:
+            return
+        try:
+            backup.delete_snapshot(self.register.path, chosen.path)
+        except CchcError as error:
+            self.show_message(QMessageBox.Icon.Warning, "Không xóa được", str(error))
         self.reload()
 
     def ask_restore(self) -> None:

@@ -1,0 +1,124 @@
+"""Restore the register from a snapshot, atomically against every other writer.
+
+The snapshot is copied into the live file with SQLite's online backup API, one page per step:
+after the first step the copy holds the register's write lock until it commits, so no other
+window or process can commit in between. Only then is the "trước khôi phục" snapshot taken
+(from a separate read connection, which sees every commit made before the lock): every change
+another writer had acknowledged is either in that snapshot or, if it comes after the restore,
+in the restored register. If the safety snapshot fails the copy is rolled back.
+
+The audit history survives the restore: the entries of the discarded state that the restored
+snapshot does not hold are carried over, and the restore itself is recorded with how many
+changes were discarded and where they are kept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from cchc_desktop.errors import RegisterError
+from cchc_desktop.register import audit
+from cchc_desktop.register.backup import (
+    REASON_RESTORE,
+    backup_folder,
+    check_snapshot,
+    rotate,
+    snapshot,
+)
+from cchc_desktop.register.db import Register, open_register
+
+BUSY_STEPS = 40  # 40 x 50 ms: another writer holding the register for 2 s refuses the restore
+_OK, _BUSY, _LOCKED, _DONE = 0, 5, 6, 101
+_AUDIT_COLUMNS = "at, officer, os_user, action, entity, entity_id, before, after"
+
+
+class _Busy(Exception):
+    """Another connection kept the write lock."""
+
+
+def restore(
+    register: Register, snapshot_path: str | Path, *, now: datetime | None = None
+) -> Register:
+    """Copy a snapshot into the register (backing up its state first); return it reopened."""
+    source_path = Path(snapshot_path)
+    if register.read_only:
+        raise RegisterError(
+            f"Sổ '{register.path.name}' đang mở ở chế độ chỉ đọc; không thể khôi phục."
+        )
+    check_snapshot(source_path)
+    taken: list[Path] = []
+    _copy_under_lock(register, source_path, lambda: taken.append(
+        snapshot(register, REASON_RESTORE, now=now, rotate_after=False)))
+    path = register.path
+    register.close()
+    fresh = open_register(path)
+    try:
+        keep_history(fresh, taken[0], source_path)
+    except sqlite3.Error as error:
+        fresh.close()
+        raise RegisterError(
+            f"Đã khôi phục sổ '{path.name}' nhưng chưa chép được nhật ký thay đổi từ bản "
+            f"'{taken[0].name}' ({error}); nhật ký cũ vẫn còn trong bản đó.") from error
+    rotate(backup_folder(path))
+    return fresh
+
+
+def _copy_under_lock(register: Register, source_path: Path, while_locked: object) -> None:
+    """Copy source over the live register; call while_locked() once the write lock is held."""
+    assert callable(while_locked)
+    state = {"locked": False, "busy": 0}
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if state["locked"]:
+            return
+        if status in (_BUSY, _LOCKED):
+            state["busy"] += 1
+            if state["busy"] > BUSY_STEPS:
+                raise _Busy
+            return
+        if status != _OK:  # done in one step: committed without a safety snapshot
+            raise RegisterError(f"Bản sao lưu '{source_path.name}' quá nhỏ để là một sổ.")
+        while_locked()
+        state["locked"] = True
+
+    source = sqlite3.connect(source_path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        source.backup(register.db.conn, pages=1, progress=progress, sleep=0.05)
+    except _Busy as error:
+        raise RegisterError(
+            f"Sổ '{register.path.name}' đang được một cửa sổ hoặc chương trình khác ghi nên "
+            "chưa khôi phục được. Sổ hiện tại không thay đổi; hãy đóng chương trình kia rồi "
+            "thử lại.") from error
+    except sqlite3.Error as error:
+        raise RegisterError(
+            f"Không khôi phục được từ '{source_path.name}': {error}. Sổ hiện tại không thay "
+            "đổi; hãy đóng các cửa sổ khác đang mở sổ rồi thử lại."
+        ) from error
+    finally:
+        source.close()
+
+
+def keep_history(register: Register, discarded: Path, restored: Path) -> int:
+    """Carry the discarded state's audit entries over and record the restore; return how many
+    entries were carried (the changes the restore discarded)."""
+    conn = register.db.conn
+    conn.execute("ATTACH DATABASE ? AS prior", [str(discarded)])
+    try:
+        with register.transaction() as db:
+            first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM main.audit_log").fetchone()[0]
+            db.execute(
+                f"INSERT INTO main.audit_log ({_AUDIT_COLUMNS}) SELECT {_AUDIT_COLUMNS} "
+                "FROM prior.audit_log AS p WHERE NOT EXISTS (SELECT 1 FROM main.audit_log AS m "
+                "WHERE m.id = p.id AND m.at = p.at AND m.action = p.action "
+                "AND m.entity = p.entity) ORDER BY p.id")
+            carried = db.execute("SELECT count(*) FROM main.audit_log WHERE id >= ?",
+                                 [first]).fetchone()[0]
+            audit.record(db, "restore", "register", None,
+                         before={"backup": discarded.name, "discarded_changes": carried,
+                                 "audit_ids": [first, first + carried - 1] if carried else []},
+                         after={"snapshot": restored.name})
+    finally:
+        conn.execute("DETACH DATABASE prior")
+    return int(carried)
