@@ -10,9 +10,7 @@ valid. File names carry the local time and the reason, e.g.
 Rotation keeps the newest KEEP_LAST start-up and manual snapshots plus the newest one of every
 calendar month; snapshots taken before an import, a consolidation, a restore or a deletion are
 never rotated away: they stay until the officer deletes them (delete_snapshot).
-Restoring copies the snapshot back into the live file with the same backup API (one write
-transaction: all or nothing, safe while the register is open), after backing up the current
-state; the caller swaps in the returned, freshly opened (and migrated) register.
+Restoring is cchc_desktop.register.restore (atomic against other writers).
 """
 
 from __future__ import annotations
@@ -292,12 +290,3 @@ def check_snapshot(path: Path) -> None:
             f"Bản sao lưu '{name}' do phiên bản CCHC Desktop mới hơn tạo; hãy cập nhật phần "
             "mềm. Sổ hiện tại không thay đổi."
         )
-
-
-def restore(
-    register: Register, snapshot_path: str | Path, *, now: datetime | None = None
-) -> Register:
-    """Restore a snapshot into the register (cchc_desktop.register.restore); return it."""
-    from cchc_desktop.register.restore import restore as restore_atomically
-
-    return restore_atomically(register, snapshot_path, now=now)

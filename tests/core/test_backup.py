@@ -13,7 +13,7 @@ import pytest
 
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.plans import services
-from cchc_desktop.register import backup
+from cchc_desktop.register import backup, restore
 from cchc_desktop.register.db import Register, open_register
 from cchc_desktop.register.migrations import known_names
 
@@ -143,7 +143,7 @@ def test_restore_brings_back_the_snapshot_and_keeps_the_current_state(
     good = backup.snapshot(demo_register, backup.REASON_STARTUP, now=T0)
     services.delete_plan(demo_register, services.current_plan_id(demo_register) or 0)
     assert task_count(demo_register) == 0
-    fresh = backup.restore(demo_register, good, now=T0 + timedelta(minutes=5))
+    fresh = restore.restore(demo_register, good, now=T0 + timedelta(minutes=5))
     try:
         assert task_count(fresh) == 53
         assert fresh.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -164,7 +164,7 @@ def test_restore_while_another_window_reads_the_register(demo_register: Register
     reader = open_register(demo_register.path, read_only=True)
     try:
         assert task_count(reader) == 0
-        fresh = backup.restore(demo_register, good)
+        fresh = restore.restore(demo_register, good)
         assert task_count(reader) == 53  # WAL: the other window sees the restored register
         fresh.close()
     finally:
@@ -176,7 +176,7 @@ def test_restore_an_older_schema_migrates_it(register: Register, tmp_path: Path)
     copy = tmp_path / "cu.sqlite"
     shutil.copy(old, copy)
     expected = tasks_in(copy)
-    fresh = backup.restore(register, copy)
+    fresh = restore.restore(register, copy)
     try:
         applied = [r[0] for r in fresh.db.execute("SELECT name FROM _sqlite_migrations")]
         assert applied == known_names()
@@ -206,7 +206,7 @@ def test_restore_refuses_a_bad_snapshot_and_changes_nothing(
         conn.close()
     before = len(backup.list_snapshots(demo_register.path))
     with pytest.raises(RegisterError) as caught:
-        backup.restore(demo_register, bad)
+        restore.restore(demo_register, bad)
     assert "xau.sqlite" in str(caught.value) and "không thay đổi" in str(caught.value)
     assert task_count(demo_register) == 53
     assert len(backup.list_snapshots(demo_register.path)) == before
@@ -217,7 +217,7 @@ def test_restore_refused_on_a_read_only_register(demo_register: Register) -> Non
     reader = open_register(demo_register.path, read_only=True)
     try:
         with pytest.raises(RegisterError, match="chỉ đọc"):
-            backup.restore(reader, good)
+            restore.restore(reader, good)
         assert backup.snapshot(reader, backup.REASON_MANUAL).exists()  # reading is allowed
     finally:
         reader.close()
@@ -239,7 +239,7 @@ def test_memory_register_has_no_snapshot() -> None:
 def test_restore_keeps_the_audit_of_what_it_discarded(demo_register: Register) -> None:
     good = backup.snapshot(demo_register, backup.REASON_STARTUP, now=T0)
     services.delete_plan(demo_register, services.current_plan_id(demo_register) or 0)
-    fresh = backup.restore(demo_register, good, now=T0 + timedelta(minutes=5))
+    fresh = restore.restore(demo_register, good, now=T0 + timedelta(minutes=5))
     try:
         actions = [row[0] for row in fresh.db.execute("SELECT action FROM audit_log ORDER BY id")]
         assert actions[-2:] == ["delete", "restore"]  # the discarded deletion is still logged

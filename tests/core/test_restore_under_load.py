@@ -18,7 +18,7 @@ import pytest
 
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan
-from cchc_desktop.register import backup
+from cchc_desktop.register import backup, restore
 from cchc_desktop.register.db import Register, open_register
 from tests.register_worker import ForkServer
 
@@ -56,7 +56,7 @@ def trial(server: ForkServer, register: Register, base: Path, plan_id: int) -> t
     assert ready == "ready", server.log.read_text()[-2000:]
     acked: set[str] = set()
     acks_until(server, BEFORE, acked)
-    register = backup.restore(register, base)
+    register = restore.restore(register, base)
     safety = [s.path for s in backup.list_snapshots(register.path)
               if s.reason == backup.REASON_RESTORE][0]
     acks_until(server, AFTER, acked)

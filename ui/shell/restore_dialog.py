@@ -26,6 +26,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.register import backup
 from cchc_desktop.register.backup import Snapshot
 from cchc_desktop.register.db import Register
+from cchc_desktop.register.restore import restore as restore_snapshot
 
 HEADERS = ["Thời điểm sao lưu", "Lý do", "Số nhiệm vụ", "Số kế hoạch", "Dung lượng"]
 COL_WHEN, COL_REASON, COL_TASKS, COL_PLANS, COL_SIZE = range(5)
@@ -200,7 +201,7 @@ class RestoreDialog(QDialog):
     def restore(self, chosen: Snapshot) -> Register | None:
         """Restore a snapshot; on success emit restored(new register) and close the dialog."""
         try:
-            fresh = backup.restore(self.register, chosen.path)
+            fresh = restore_snapshot(self.register, chosen.path)
         except CchcError as error:
             self.show_message(QMessageBox.Icon.Warning, "Không khôi phục được", str(error))
             return None
