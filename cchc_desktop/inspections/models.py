@@ -30,6 +30,16 @@ LEVEL_SECTION = "section"
 LEVEL_ITEM = "item"
 LEVELS = (LEVEL_PART, LEVEL_SECTION, LEVEL_ITEM)
 
+# Which units a đề cương line is asked of: all, the agencies (sở, phòng, ban) or the communes.
+SCOPE_ALL = ""
+SCOPE_AGENCIES = "co_quan"
+SCOPE_COMMUNES = "xa_phuong"
+SCOPES: dict[str, str] = {
+    SCOPE_ALL: "Mọi đơn vị",
+    SCOPE_AGENCIES: "Cơ quan, đơn vị (sở, phòng, ban)",
+    SCOPE_COMMUNES: "Ủy ban nhân dân xã, phường",
+}
+
 # The answer to a checklist item for an inspected unit.
 ANSWERS: dict[str, str] = {
     "": "Chưa đánh giá",
@@ -94,6 +104,7 @@ class OutlineLine:
     hint: str = ""
     area: str | None = None
     position: int = 0
+    scope: str = SCOPE_ALL
 
 
 @dataclass

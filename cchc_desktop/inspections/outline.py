@@ -20,6 +20,10 @@ from cchc_desktop.inspections.models import (
     LEVEL_PART,
     LEVEL_SECTION,
     LEVELS,
+    SCOPE_AGENCIES,
+    SCOPE_ALL,
+    SCOPE_COMMUNES,
+    SCOPES,
     OutlineLine,
 )
 from cchc_desktop.inspections.rows import POSITION_STEP, fetch_one, from_row, required_text, to_row
@@ -60,8 +64,27 @@ def default_outline() -> list[OutlineLine]:
     for index, raw in enumerate(load_template_file()["lines"], start=1):
         lines.append(OutlineLine(id=0, level=raw["level"], text=raw["text"],
                                  number=raw.get("number", ""), hint=raw.get("hint", ""),
-                                 area=raw.get("area"), position=index * POSITION_STEP))
+                                 area=raw.get("area"), position=index * POSITION_STEP,
+                                 scope=raw.get("scope", SCOPE_ALL)))
     return lines
+
+
+def scope_of_unit_kind(kind: str) -> str:
+    """Return the đề cương scope of a unit kind: communes (xã, phường) or agencies (the rest)."""
+    return SCOPE_COMMUNES if kind == SCOPE_COMMUNES else SCOPE_AGENCIES
+
+
+def lines_for_scope(lines: list[OutlineLine], scope: str) -> list[OutlineLine]:
+    """Return the lines asked of one kind of unit (all lines for SCOPE_ALL)."""
+    if scope == SCOPE_ALL:
+        return list(lines)
+    return [line for line in lines if line.scope in (SCOPE_ALL, scope)]
+
+
+def subtitle_for_scope(scope: str) -> str:
+    """Return the đề cương's subtitle for a kind of unit ("(đối với các cơ quan, đơn vị; …)")."""
+    data = load_template_file()
+    return str(data.get("subtitles", {}).get(scope) or data["subtitle"])
 
 
 def _scope(plan_id: int | None) -> tuple[str, str, list[Any]]:
@@ -91,11 +114,12 @@ def plan_outline(register: Register, plan_id: int) -> list[OutlineLine]:
 def write_lines(db: Database, lines: list[OutlineLine], plan_id: int | None) -> None:
     """Insert lines into the template or a plan's outline, keeping their order."""
     table, _, _ = _scope(plan_id)
+    columns = set(db.table(table).columns_dict)
     for index, line in enumerate(lines, start=1):
         row = to_row(replace(line, position=index * POSITION_STEP))
         if plan_id is not None:
             row["plan_id"] = plan_id
-        db.table(table).insert(row)
+        db.table(table).insert({k: v for k, v in row.items() if k in columns})
 
 
 def copy_template(db: Database, plan_id: int) -> None:
@@ -119,6 +143,8 @@ def validate_line(line: OutlineLine) -> OutlineLine:
     text = required_text(line.text, "Nội dung dòng đề cương không được để trống.")
     if line.area is not None and line.area not in AREAS:
         raise ValidationError(f"Lĩnh vực “{line.area}” không hợp lệ.")
+    if line.scope not in SCOPES:
+        raise ValidationError(f"Phạm vi áp dụng “{line.scope}” không hợp lệ.")
     area = line.area if line.level == LEVEL_SECTION else None
     return replace(line, text=text, number=line.number.strip(), hint=line.hint.strip(), area=area)
 

@@ -195,3 +195,17 @@ def _targets(db: Database) -> None:
 
 # When units are merged, inspections, team members and one-stop figures follow the kept unit.
 units.on_unit_merge(move_unit_references)
+
+
+@migrations(name="0012_outline_scope")
+def _outline_scope(db: Database) -> None:
+    """Đề cương lines say which units they are asked of; old đề cương gain tổ chức bộ máy."""
+    from cchc_desktop.inspections.outline_upgrade import upgrade_all
+
+    run_script(db, """
+ALTER TABLE outline_lines ADD COLUMN scope TEXT NOT NULL DEFAULT ''
+    CHECK (scope IN ('', 'co_quan', 'xa_phuong'));
+ALTER TABLE inspection_outline ADD COLUMN scope TEXT NOT NULL DEFAULT ''
+    CHECK (scope IN ('', 'co_quan', 'xa_phuong'));
+""")
+    upgrade_all(db)

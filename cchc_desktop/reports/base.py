@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.paths import resource_path
@@ -190,6 +190,17 @@ class DocumentInfo:
     subject: str = ""
 
 
+class RestartPageNumbers(ActionFlowable):  # type: ignore[misc]
+    """Put before a page break: the next page is the first of an attachment numbered alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        """Tell the document to start counting pages again at the next page."""
+        doc.restart_numbering = True
+
+
 class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A4 document with a portrait body template and a landscape appendix template."""
 
@@ -204,6 +215,7 @@ class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         self._numbering_template = BODY_TEMPLATE
         self._numbering_start = 1
+        self.restart_numbering = False
         self.addPageTemplates([
             self._template(BODY_TEMPLATE, PORTRAIT),
             self._template(APPENDIX_TEMPLATE, LANDSCAPE),
@@ -222,10 +234,11 @@ class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Draw the page number centred in the top margin (none on a part's first page)."""
         page = canv.getPageNumber()
         template_id = doc.pageTemplate.id
-        if template_id != self._numbering_template:
+        if template_id != self._numbering_template or self.restart_numbering:
             self._numbering_template = template_id
-            if template_id == APPENDIX_TEMPLATE:
+            if template_id == APPENDIX_TEMPLATE or self.restart_numbering:
                 self._numbering_start = page
+            self.restart_numbering = False
         number = page - self._numbering_start + 1
         if number < 2:
             return

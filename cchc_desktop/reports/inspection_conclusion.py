@@ -2,11 +2,14 @@
 
 I. Kết quả kiểm tra (đánh giá chung, then a table of the đề cương items the team assessed);
 II. Tồn tại, hạn chế; III. Kiến nghị và yêu cầu khắc phục (a table of remediation items with
-owner and deadline); the demand to report back; signature; Nơi nhận.
+owner and deadline); the demand to report back; signature; Nơi nhận. A part prints only
+when the team recorded something for it (numbered without gaps); nothing is invented, and the
+notice is refused with the reason until the unit has a visit date and recorded results.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,6 +32,7 @@ from cchc_desktop.inspections.models import (
     LEVEL_SECTION,
     RECOMMENDATION,
     ROLE_HEAD,
+    STATUS_CANCELLED,
     Inspection,
 )
 from cchc_desktop.register.db import Register
@@ -103,8 +107,7 @@ def _intro(register: Register, item: Inspection, ctx: InspectionContext) -> list
     head = [m for m in inspections.team(register, ctx.plan.id) if m.role == ROLE_HEAD]
     team = f"Đoàn kiểm tra do {member_text(head[0])} làm Trưởng đoàn" if head else (
         "Đoàn kiểm tra")
-    visit = short_date(iso_day(item.actual_on))
-    when = f"ngày {visit}, " if visit else ""
+    when = f"ngày {short_date(iso_day(item.actual_on))}, "
     kind = KINDS[item.kind].lower().replace("tự kiểm tra", "kiểm tra kết quả tự kiểm tra")
     return [
         f"Thực hiện {ctx.plan_reference()} về kiểm tra công tác cải cách hành chính năm "
@@ -144,17 +147,53 @@ def _remedy_rows(register: Register, inspection_id: int) -> list[Row]:
                                   start=1)]
 
 
-def _demand(item: Inspection, ctx: InspectionContext) -> str:
-    """Return the closing demand to remedy and report back (by the due date if set)."""
+def _demand(register: Register, item: Inspection, ctx: InspectionContext) -> str:
+    """Return the closing: remedy and report back (by the due date if set), or take note."""
+    if not (inspections_results.findings(register, item.id)
+            or inspections_results.remediations(register, item.id)):
+        return f"{ctx.issuer} thông báo kết luận kiểm tra để {item.unit_name} biết, thực hiện./."
     due = short_date(iso_day(item.report_due))
     by = f" trước ngày {due}" if due else ""
     return (f"Yêu cầu {item.unit_name} nghiêm túc khắc phục những tồn tại, hạn chế nêu trên và "
             f"báo cáo kết quả khắc phục về {ctx.issuer}{by} để theo dõi, tổng hợp./.")
 
 
+def _has_results(register: Register, item: Inspection) -> bool:
+    """Tell whether the team recorded anything: assessment, answers, findings or remedies."""
+    return bool(clean(item.summary)
+                or any(e.answer or clean(e.note)
+                       for e in inspections_results.checklist(register, item.id))
+                or inspections_results.findings(register, item.id)
+                or inspections_results.remediations(register, item.id))
+
+
+def conclusion_refusal(register: Register, inspection_id: int) -> str:
+    """Return why the unit's Thông báo kết luận cannot be made yet ('' when it can)."""
+    item, _ = _load(register, inspection_id)
+    if item.status == STATUS_CANCELLED:
+        return f"Đợt kiểm tra tại {item.unit_name} đã hủy; không có thông báo kết luận."
+    missing = []
+    if not iso_day(item.actual_on):
+        missing.append("chưa ghi ngày kiểm tra thực tế")
+    if not _has_results(register, item):
+        missing.append("chưa ghi kết quả kiểm tra (đánh giá chung, kết quả theo đề cương hoặc "
+                       "tồn tại, hạn chế)")
+    if not missing:
+        return ""
+    return (f"Chưa lập được thông báo kết luận kiểm tra tại {item.unit_name}: "
+            f"{'; '.join(missing)}. Hãy ghi trong cửa sổ Kiểm tra CCHC, phần Kết luận của "
+            "đơn vị.")
+
+
 def collect_conclusion(register: Register, inspection_id: int,
                        today: date | None = None) -> ConclusionDocument:
-    """Collect the Thông báo kết luận kiểm tra of one inspected unit from the register."""
+    """Collect the Thông báo kết luận kiểm tra of one inspected unit from the register.
+
+    Refused (ReportError with the reason) until the unit has a visit date and results.
+    """
+    reason = conclusion_refusal(register, inspection_id)
+    if reason:
+        raise ReportError(reason)
     item, ctx = _load(register, inspection_id)
     day = iso_day(item.conclusion_on) or today or date.today()
     findings = inspections_results.findings(register, inspection_id)
@@ -170,7 +209,7 @@ def collect_conclusion(register: Register, inspection_id: int,
         findings=[f.text for f in findings if f.kind == FINDING],
         recommendations=[f.text for f in findings if f.kind == RECOMMENDATION],
         remedies=_remedy_rows(register, inspection_id),
-        demand=_demand(item, ctx),
+        demand=_demand(register, item, ctx),
         sign=inspection_sign_off(ctx, [f"{item.unit_name} (t/h)", "Thành viên Đoàn kiểm tra",
                                        archive_line(ctx)]),
         info=DocumentInfo(f"Thông báo kết luận kiểm tra - {item.unit_name}", ctx.issuer, summary),
@@ -185,28 +224,26 @@ def _table(columns: tuple[Column, ...], rows: list[Row]) -> Flowable:
     return table
 
 
-def _results_story(data: ConclusionDocument) -> list[Flowable]:
-    """Return I. Kết quả kiểm tra: general assessment and the table of assessed items."""
-    story: list[Flowable] = [para("I. KẾT QUẢ KIỂM TRA", STYLES.heading),
-                             para("1. Đánh giá chung", STYLES.heading)]
-    story += [para(text, STYLES.body) for text in data.assessment] or [
-        para("Đơn vị đã triển khai các nhiệm vụ cải cách hành chính theo kế hoạch; kết quả cụ "
-             "thể theo từng nội dung như sau.", STYLES.body)]
-    story.append(para("2. Kết quả kiểm tra theo từng nội dung", STYLES.heading))
+ROMAN = ("I", "II", "III", "IV")
+
+
+def _results_story(data: ConclusionDocument, roman: str) -> list[Flowable]:
+    """Return Kết quả kiểm tra: the assessment and the table of assessed items, as recorded."""
+    parts: list[tuple[str, list[Flowable]]] = []
+    if data.assessment:
+        parts.append(("Đánh giá chung", [para(text, STYLES.body) for text in data.assessment]))
     if data.results:
-        story.append(_table(RESULT_COLUMNS, data.results))
-    else:
-        story.append(para("Đoàn kiểm tra chưa ghi kết quả theo từng nội dung của đề cương.",
-                          STYLES.body))
+        parts.append(("Kết quả kiểm tra theo từng nội dung",
+                      [_table(RESULT_COLUMNS, data.results)]))
+    story: list[Flowable] = [para(f"{roman}. KẾT QUẢ KIỂM TRA", STYLES.heading)]
+    for number, (heading, body) in enumerate(parts, start=1):
+        story += [para(f"{number}. {heading}", STYLES.heading), *body]
     return story
 
 
-def _follow_up_story(data: ConclusionDocument) -> list[Flowable]:
-    """Return II. Tồn tại, hạn chế and III. Kiến nghị và yêu cầu khắc phục."""
-    story: list[Flowable] = [para("II. TỒN TẠI, HẠN CHẾ", STYLES.heading)]
-    story += numbered(data.findings) or [
-        para("Qua kiểm tra, Đoàn kiểm tra chưa phát hiện tồn tại, hạn chế.", STYLES.body)]
-    story.append(para("III. KIẾN NGHỊ VÀ YÊU CẦU KHẮC PHỤC", STYLES.heading))
+def _remedy_story(data: ConclusionDocument, roman: str) -> list[Flowable]:
+    """Return Kiến nghị và yêu cầu khắc phục (recommendations, then the remediation table)."""
+    story: list[Flowable] = [para(f"{roman}. KIẾN NGHỊ VÀ YÊU CẦU KHẮC PHỤC", STYLES.heading)]
     if data.recommendations:
         story.append(para("1. Kiến nghị", STYLES.heading))
         story += bullets(data.recommendations)
@@ -218,12 +255,27 @@ def _follow_up_story(data: ConclusionDocument) -> list[Flowable]:
     return story
 
 
+def _body_story(data: ConclusionDocument) -> list[Flowable]:
+    """Return the parts that have something recorded, numbered I, II, III without gaps."""
+    parts: list[Callable[[str], list[Flowable]]] = []
+    if data.assessment or data.results:
+        parts.append(lambda roman: _results_story(data, roman))
+    if data.findings:
+        parts.append(lambda roman: [para(f"{roman}. TỒN TẠI, HẠN CHẾ", STYLES.heading),
+                                    *numbered(data.findings)])
+    if data.recommendations or data.remedies:
+        parts.append(lambda roman: _remedy_story(data, roman))
+    story: list[Flowable] = []
+    for roman, part in zip(ROMAN, parts, strict=False):
+        story += part(roman)
+    return story
+
+
 def conclusion_story(data: ConclusionDocument) -> list[Flowable]:
     """Return the flowables of the Thông báo kết luận kiểm tra."""
     story: list[Flowable] = front_matter(data.letterhead, DOC_TYPE, data.summary)
     story += [para(text, STYLES.body) for text in data.intro]
-    story += _results_story(data)
-    story += _follow_up_story(data)
+    story += _body_story(data)
     story.append(closing([para(data.demand, STYLES.body)], data.sign))
     return story
 

@@ -22,12 +22,29 @@ from cchc_desktop.inspections.models import (
     LEVEL_PART,
     LEVEL_SECTION,
     ROLES,
+    SCOPE_AGENCIES,
+    SCOPE_ALL,
+    SCOPE_COMMUNES,
     STATUS_CANCELLED,
     OutlineLine,
 )
-from cchc_desktop.inspections.outline import load_template_file, plan_outline
+from cchc_desktop.inspections.outline import (
+    lines_for_scope,
+    plan_outline,
+    scope_of_unit_kind,
+    subtitle_for_scope,
+)
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.models import AREAS
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import PORTRAIT, STYLES, DocumentInfo, build_pdf, content_width
+from cchc_desktop.reports.base import (
+    PORTRAIT,
+    STYLES,
+    DocumentInfo,
+    RestartPageNumbers,
+    build_pdf,
+    content_width,
+)
 from cchc_desktop.reports.common import closing, front_matter, iso_day
 from cchc_desktop.reports.inspection_common import (
     InspectionContext,
@@ -78,6 +95,15 @@ class Block:
 
 
 @dataclass
+class OutlineAttachment:
+    """One đề cương attached to the plan, for one kind of unit (numbered on its own pages)."""
+
+    title: list[str]
+    note: str
+    lines: list[OutlineLine]
+
+
+@dataclass
 class InspectionPlanDocument:
     """Everything the Kế hoạch kiểm tra prints, as plain text (collected, then rendered)."""
 
@@ -88,9 +114,7 @@ class InspectionPlanDocument:
     blocks: list[Block]
     closing: str
     sign: SignOff
-    outline_title: list[str]
-    outline_note: str
-    outline: list[OutlineLine]
+    outlines: list[OutlineAttachment]
     info: DocumentInfo
 
 
@@ -108,9 +132,16 @@ def _purpose_blocks(ctx: InspectionContext) -> list[Block]:
 
 
 def _content_block(outline: list[OutlineLine]) -> Block:
-    """Return II. Nội dung kiểm tra: the đề cương's sections, numbered."""
-    titles = [line.text for line in outline if line.level == LEVEL_SECTION]
-    lines = [f"{i}. {clean(t).rstrip('.')}." for i, t in enumerate(titles, start=1)]
+    """Return II. Nội dung kiểm tra: chỉ đạo, điều hành and the six areas, then other sections.
+
+    Each area is named as its section of the đề cương names it (its usual title if the đề
+    cương has none), in the order of Nghị quyết 76/NQ-CP.
+    """
+    sections = [line for line in outline if line.level == LEVEL_SECTION]
+    titles = [next((clean(s.text) for s in sections if s.area == area), title)
+              for area, title in AREAS.items()]
+    titles += [clean(s.text) for s in sections if s.area not in AREAS]
+    lines = [f"{i}. {t.rstrip('.')}." for i, t in enumerate(titles, start=1)]
     return Block("II. NỘI DUNG KIỂM TRA", paragraphs=[*lines, "(Có Đề cương chi tiết kèm theo)"])
 
 
@@ -177,11 +208,11 @@ def _team_block(register: Register, ctx: InspectionContext) -> Block:
         return Block("V. THÀNH PHẦN ĐOÀN KIỂM TRA",
                      [f"Thành phần Đoàn kiểm tra do {ctx.issuer} quyết định."])
     lines: list[str] = []
-    for number, role in enumerate(ROLES, start=1):
-        people = [member_text(m) for m in team if m.role == role]
+    groups = [(role, [member_text(m) for m in team if m.role == role]) for role in ROLES]
+    for number, (role, people) in enumerate([g for g in groups if g[1]], start=1):
         if len(people) == 1:
             lines.append(f"{number}. {ROLES[role]}: {people[0]}.")
-        elif people:
+        else:
             lines.append(f"{number}. {ROLES[role]}:")
             lines += [f"- {p};" for p in people[:-1]] + [f"- {people[-1]}."]
     return Block("V. THÀNH PHẦN ĐOÀN KIỂM TRA", lines)
@@ -194,6 +225,25 @@ def _closing_blocks(ctx: InspectionContext) -> list[Block]:
     return [Block("VI. KINH PHÍ THỰC HIỆN", [funding]), Block("VII. TỔ CHỨC THỰC HIỆN", steps)]
 
 
+def unit_scopes(register: Register, plan_id: int) -> list[str]:
+    """Return the kinds of unit the plan inspects (agencies, communes), in that order."""
+    kinds = {u.id: u.kind for u in repository.list_units(register.db)}
+    found = {scope_of_unit_kind(kinds.get(i.unit_id, ""))
+             for i in inspections.inspections_of(register, plan_id)
+             if i.status != STATUS_CANCELLED}
+    return [scope for scope in (SCOPE_AGENCIES, SCOPE_COMMUNES) if scope in found]
+
+
+def _attachments(register: Register, ctx: InspectionContext,
+                 outline: list[OutlineLine]) -> list[OutlineAttachment]:
+    """Return one đề cương per kind of unit inspected (one for all before units are chosen)."""
+    title = ["Đề cương kiểm tra", f"Công tác cải cách hành chính năm {ctx.plan.year}"]
+    note = f"(Kèm theo {ctx.plan_reference()})"
+    return [OutlineAttachment([*title, subtitle_for_scope(scope)], note,
+                              lines_for_scope(outline, scope))
+            for scope in unit_scopes(register, ctx.plan.id) or [SCOPE_ALL]]
+
+
 def collect_inspection_plan(register: Register, plan_id: int,
                             today: date | None = None) -> InspectionPlanDocument:
     """Collect the Kế hoạch kiểm tra of an inspection plan from the register."""
@@ -201,7 +251,6 @@ def collect_inspection_plan(register: Register, plan_id: int,
     plan = ctx.plan
     day = iso_day(plan.issued_on) or today or date.today()
     outline = plan_outline(register, plan_id)
-    template = load_template_file()
     blocks = [*_purpose_blocks(ctx), _content_block(outline), *_form_blocks(register, ctx),
               *_time_block(register, ctx), _team_block(register, ctx), *_closing_blocks(ctx)]
     recipients = list(plan.recipients)
@@ -217,10 +266,7 @@ def collect_inspection_plan(register: Register, plan_id: int,
         closing=f"Trên đây là Kế hoạch kiểm tra công tác cải cách hành chính năm {plan.year} "
                 f"của {ctx.issuer}./.",
         sign=inspection_sign_off(ctx, recipients),
-        outline_title=["Đề cương kiểm tra",
-                       f"Công tác cải cách hành chính năm {plan.year}", template["subtitle"]],
-        outline_note=f"(Kèm theo {ctx.plan_reference()})",
-        outline=outline,
+        outlines=_attachments(register, ctx, outline),
         info=DocumentInfo(f"Kế hoạch kiểm tra CCHC năm {plan.year}", ctx.issuer,
                           clean(plan.title)),
     )
@@ -239,12 +285,14 @@ def _block_story(block: Block) -> list[Flowable]:
     return story
 
 
-def outline_story(title: list[str], note: str, outline: list[OutlineLine]) -> list[Flowable]:
-    """Return the đề cương pages: title, "(Kèm theo …)" and its parts, sections and items."""
-    story: list[Flowable] = [PageBreak(), para(upper(title[0]), STYLES.appendix_label)]
+def outline_story(outline: OutlineAttachment) -> list[Flowable]:
+    """Return a đề cương's pages: title, "(Kèm theo …)", its parts, sections and items."""
+    title = outline.title
+    story: list[Flowable] = [RestartPageNumbers(), PageBreak(),
+                             para(upper(title[0]), STYLES.appendix_label)]
     story += [para(upper(title[1]), STYLES.appendix_label), para(title[2], STYLES.summary)]
-    story += [para(note, STYLES.appendix_note), para("", STYLES.body)]
-    for line in outline:
+    story += [para(outline.note, STYLES.appendix_note), para("", STYLES.body)]
+    for line in outline.lines:
         if line.level == LEVEL_PART:
             story.append(para(f"{line.number}. {upper(line.text)}".lstrip(". "), STYLES.heading))
         elif line.level == LEVEL_SECTION:
@@ -264,7 +312,8 @@ def inspection_plan_story(data: InspectionPlanDocument) -> list[Flowable]:
     for block in data.blocks:
         story += _block_story(block)
     story.append(closing([Paragraph(markup(data.closing), STYLES.body)], data.sign))
-    story += outline_story(data.outline_title, data.outline_note, data.outline)
+    for outline in data.outlines:
+        story += outline_story(outline)
     return story
 
 

@@ -62,14 +62,16 @@ def test_default_outline_has_the_dak_ha_structure() -> None:
     assert parts == ["Tình hình triển khai và kết quả thực hiện",
                      "Tồn tại, khó khăn, vướng mắc và đề xuất, kiến nghị"]
     assert sections == [("1", "direction"), ("2", "institutions"), ("3", "procedures"),
-                        ("4", "civil_service"), ("5", "public_finance"),
-                        ("6", "digital_government")]
+                        ("4", "organisation"), ("5", "civil_service"), ("6", "public_finance"),
+                        ("7", "digital_government")]
     items = [line for line in lines if line.level == LEVEL_ITEM]
-    assert len(items) == 31
+    assert len(items) == 34
+    assert [i.text[:28] for i in items if i.scope] == ["Công khai danh sách hộ nghèo"]
+    assert not any("thị trấn" in line.text for line in lines)
     assert any("ISO 9001:2015" in item.text for item in items)
     assert any("PAPI, PAR INDEX" in item.text for item in items)
     groups = sections_of(lines)
-    assert [len(g.items) for g in groups] == [6, 5, 9, 2, 2, 5, 2]
+    assert [len(g.items) for g in groups] == [6, 5, 9, 3, 2, 2, 5, 2]
     assert groups[-1].heading is None and groups[-1].part is not None
 
 
@@ -291,3 +293,44 @@ def test_a_peoples_committee_signs_on_behalf() -> None:
     assert new_plan(2026, Agency(name="Ủy ban nhân dân xã Đắk Long")).signer_authority == "TM."
     assert new_plan(2026, Agency(name="UBND phường 1")).signer_authority == "TM."
     assert new_plan(2026, Agency(name="Sở Nội vụ tỉnh Đồng Nai")).signer_authority == ""
+
+
+def test_an_old_de_cuong_gains_to_chuc_bo_may_unless_its_plan_was_issued(tmp_path) -> None:
+    from sqlite_utils import Database
+
+    from cchc_desktop.register.migrations import migrations
+
+    path = tmp_path / "cu.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before="0012_outline_scope")
+    old.execute("DELETE FROM outline_lines WHERE area = 'organisation' OR text LIKE 'Việc "
+                "quản lý, sử dụng biên chế%' OR text LIKE 'Việc thực hiện quy định về chức%' "
+                "OR text LIKE 'Việc ban hành và thực hiện quy chế làm việc%'")
+    old.execute("UPDATE outline_lines SET number = CAST(number AS INTEGER) - 1 "
+                "WHERE level = 'section' AND CAST(number AS INTEGER) > 4")
+    old.execute("UPDATE outline_lines SET text = replace(text, 'của cơ quan, đơn vị, địa "
+                "phương để', 'của cơ quan, đơn vị, xã, thị trấn ban hành để')")
+    for number in ("", "15/KH-UBND"):
+        plan_id = old.table("inspection_plans").insert(
+            {"year": 2024, "title": "Kiểm tra", "number": number}).last_pk
+        old.execute("INSERT INTO inspection_outline (plan_id, position, level, number, text, "
+                    "hint, area) SELECT ?, position, level, number, text, hint, area "
+                    "FROM outline_lines", [plan_id])
+    old.close()
+    register = open_register(path)
+    try:
+        template = outline_template(register)
+        sections = [(s.number, s.area) for s in template if s.level == LEVEL_SECTION]
+        assert sections[3:] == [("4", "organisation"), ("5", "civil_service"),
+                                ("6", "public_finance"), ("7", "digital_government")]
+        organisation = sections_of(template)[3]
+        assert organisation.area == "organisation" and len(organisation.items) == 3
+        assert [t.scope for t in template if "hộ nghèo" in t.text] == ["xa_phuong"]
+        assert "xã, thị trấn" not in template[2].text
+        fresh, issued = (plan_outline(register, p.id) for p in sorted(
+            ins.list_plans(register), key=lambda p: p.number))
+        assert [(t.text, t.number) for t in fresh] == [(t.text, t.number) for t in template]
+        assert not any(t.area == "organisation" for t in issued)
+        assert any("xã, thị trấn ban hành" in t.text for t in issued)
+    finally:
+        register.close()

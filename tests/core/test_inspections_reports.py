@@ -33,7 +33,11 @@ from cchc_desktop.plans.models import Agency, Unit
 from cchc_desktop.plans.units import add_unit
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import ReportError
-from cchc_desktop.reports.inspection_conclusion import collect_conclusion, print_conclusion
+from cchc_desktop.reports.inspection_conclusion import (
+    collect_conclusion,
+    conclusion_refusal,
+    print_conclusion,
+)
 from cchc_desktop.reports.inspection_plan import collect_inspection_plan, print_inspection_plan
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -51,7 +55,8 @@ def dak_ha(register: Register) -> tuple[int, int]:
         repository.save_agency(db, Agency(name="Ủy ban nhân dân huyện Đắk Hà",
                                           parent_name="", place="Đắk Hà",
                                           abbreviation="UBND", officer_name="Phòng Nội vụ"))
-    ids = {n: add_unit(register, Unit(id=0, name=n)) for n in [
+    ids = {n: add_unit(register, Unit(id=0, name=n, kind="xa_phuong" if n.startswith("UBND")
+                                      else "phong")) for n in [
         *SCHEDULED, "Phòng Nội vụ", "Văn phòng HĐND và UBND huyện", "Phòng Tư pháp"]}
     plan = replace(new_plan(2022, Agency(abbreviation="NV")), number="112/KH-UBND",
                    issued_on="2022-03-04", scope_from="2022-01-02",
@@ -129,10 +134,14 @@ def test_inspection_plan_prints_in_nd30_layout(register: Register, tmp_path: Pat
         "VII. TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "- TT Huyện ủy (b/c);", "- Lưu: VT, NV.",
         "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hà Tiến",
         "ĐỀ CƯƠNG KIỂM TRA", "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022",
-        "(đối với Kiểm tra định kỳ và tự kiểm tra)",
         "(Kèm theo Kế hoạch số 112/KH-UBND ngày 04/03/2022 của Ủy ban nhân dân huyện Đắk Hà)",
-        "I. TÌNH HÌNH TRIỂN KHAI VÀ KẾT QUẢ THỰC HIỆN", "6. Xây dựng chính quyền điện tử, "
+        "I. TÌNH HÌNH TRIỂN KHAI VÀ KẾT QUẢ THỰC HIỆN", "7. Xây dựng chính quyền điện tử, "
         "chính quyền số", "TCVN ISO 9001:2015",
+        "(đối với các cơ quan, đơn vị; kiểm tra định kỳ và tự kiểm tra)",
+        "(đối với Ủy ban nhân dân các xã, phường; kiểm tra định kỳ và tự kiểm tra)",
+        "2. Cải cách thể chế.", "4. Cải cách tổ chức bộ máy. 5. Cải cách chế độ công vụ. "
+        "6. Cải cách tài chính công. 7. Xây dựng chính quyền điện tử, chính quyền số. "
+        "(Có Đề cương chi tiết kèm theo)",
         "II. TỒN TẠI, KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
     ]:
         assert expected in text, expected
@@ -163,13 +172,41 @@ def test_conclusion_notice_for_a_unit(register: Register, tmp_path: Path) -> Non
         assert expected in text, expected
 
 
-@needs_pdftotext
-def test_conclusion_without_results_says_so(register: Register, tmp_path: Path) -> None:
+def test_conclusion_refused_until_a_visit_and_results(register: Register,
+                                                     tmp_path: Path) -> None:
     plan_id, inspection = dak_ha(register)
+    out = tmp_path / "tb.pdf"
+    with pytest.raises(ReportError, match="chưa ghi ngày kiểm tra thực tế; chưa ghi kết quả"):
+        print_conclusion(register, inspection, out, TODAY)
+    item = ins.get_inspection(register, inspection)
+    ins.update_inspection(register, replace(item, actual_on="2022-06-13", status="done"))
+    reason = conclusion_refusal(register, inspection)
+    assert reason.startswith("Chưa lập được thông báo kết luận kiểm tra tại UBND xã Đắk Long: "
+                             "chưa ghi kết quả kiểm tra")
+    assert "ngày kiểm tra" not in reason
+    with pytest.raises(ReportError, match="chưa ghi kết quả kiểm tra"):
+        print_conclusion(register, inspection, out, TODAY)
+    assert not out.exists()
+    ins.update_inspection(register, replace(item, status="cancelled"))
+    assert "đã hủy" in conclusion_refusal(register, inspection)
+
+
+@needs_pdftotext
+def test_conclusion_prints_only_what_was_recorded(register: Register, tmp_path: Path) -> None:
+    plan_id, inspection = dak_ha(register)
+    res.add_finding(register, inspection, "Chưa cập nhật hồ sơ một cửa điện tử.")
+    item = ins.get_inspection(register, inspection)
+    ins.update_inspection(register, replace(item, actual_on="2022-06-13", status="done",
+                                            report_due="2022-09-15"))
+    assert conclusion_refusal(register, inspection) == ""
     text = pdf_text(print_conclusion(register, inspection, tmp_path / "tb.pdf", TODAY))
     assert "Số: /TB-UBND" in text
-    assert "Đoàn kiểm tra chưa ghi kết quả theo từng nội dung của đề cương." in text
-    assert "Qua kiểm tra, Đoàn kiểm tra chưa phát hiện tồn tại, hạn chế." in text
+    assert "ngày 13/06/2022, Đoàn kiểm tra do Nguyễn Văn Hùng" in text
+    assert "I. TỒN TẠI, HẠN CHẾ 1. Chưa cập nhật hồ sơ một cửa điện tử." in text
+    for invented in ["KẾT QUẢ KIỂM TRA", "Đánh giá chung", "chưa ghi", "chưa phát hiện",
+                     "Đơn vị đã triển khai", "II.", "KIẾN NGHỊ"]:
+        assert invented not in text, invented
+    assert "khắc phục những tồn tại, hạn chế nêu trên" in text
 
 
 def test_collected_data_and_missing_records(register: Register, tmp_path: Path) -> None:
@@ -204,3 +241,51 @@ def test_report_kinds_for_the_command_line(register: Register, tmp_path: Path) -
         run_inspection_report(register, "ket-luan", tmp_path / "d.pdf", unit="Sở Y tế")
     with pytest.raises(ReportError, match="Không có loại văn bản kiểm tra"):
         run_inspection_report(register, "bien-ban", tmp_path / "e.pdf")
+
+
+def page_texts(path: Path) -> list[str]:
+    """Return each page's text (pdftotext, spaces collapsed)."""
+    assert PDFTOTEXT is not None
+    out = subprocess.run([PDFTOTEXT, str(path), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    return [re.sub(r"\s+", " ", page).strip() for page in out.split("\f")[:-1]]
+
+
+@needs_pdftotext
+def test_each_kind_of_unit_gets_its_own_de_cuong_numbered_alone(register: Register,
+                                                                 tmp_path: Path) -> None:
+    plan_id, _ = dak_ha(register)
+    pages = page_texts(print_inspection_plan(register, plan_id, tmp_path / "kh.pdf", TODAY))
+    starts = [n for n, page in enumerate(pages) if page.startswith("ĐỀ CƯƠNG KIỂM TRA")]
+    assert len(starts) == 2 and starts[0] > 1
+    agencies, communes = " ".join(pages[starts[0]:starts[1]]), " ".join(pages[starts[1]:])
+    assert "(đối với các cơ quan, đơn vị;" in agencies and "hộ nghèo" not in agencies
+    assert "(đối với Ủy ban nhân dân các xã, phường;" in communes and "hộ nghèo" in communes
+    for start, end in [(starts[0], starts[1]), (starts[1], len(pages))]:
+        assert not pages[start][:1].isdigit(), "no number on a đề cương's first page"
+        assert [page.split()[0] for page in pages[start + 1:end]] == [
+            str(n) for n in range(2, end - start + 1)], "numbered from 2 again"
+    assert "4. Cải cách tổ chức bộ máy" in agencies and "4. Cải cách tổ chức bộ máy" in communes
+
+
+def test_team_numbered_without_gaps(register: Register, tmp_path: Path) -> None:
+    plan_id, _ = dak_ha(register)
+    deputy = next(m for m in ins.team(register, plan_id) if m.role == ROLE_DEPUTY)
+    ins.delete_member(register, deputy.id)
+    team = next(b for b in collect_inspection_plan(register, plan_id, TODAY).blocks
+                if b.heading == "V. THÀNH PHẦN ĐOÀN KIỂM TRA")
+    assert team.paragraphs == [
+        "1. Trưởng đoàn: Nguyễn Văn Hùng – Trưởng phòng, Phòng Nội vụ.", "2. Thành viên:",
+        "- Trần Thị Lan – Chuyên viên, Phòng Nội vụ;", "- Y Blong – Chuyên viên, Phòng Tư pháp."]
+
+
+def test_a_plan_for_agencies_only_has_one_de_cuong_without_commune_lines(
+        register: Register) -> None:
+    plan_id, _ = dak_ha(register)
+    for item in ins.inspections_of(register, plan_id):
+        if item.unit_name.startswith("UBND"):
+            ins.update_inspection(register, replace(item, status="cancelled"))
+    outlines = collect_inspection_plan(register, plan_id, TODAY).outlines
+    assert [o.title[2] for o in outlines] == [
+        "(đối với các cơ quan, đơn vị; kiểm tra định kỳ và tự kiểm tra)"]
+    assert not any("hộ nghèo" in line.text for line in outlines[0].lines)

@@ -99,5 +99,13 @@ def test_plan_an_inspection_record_a_finding_close_its_remediation(
     assert window.open_remediation_count() == 0
 
     assert window.print_plan_to(tmp_path / "kh.pdf") and (tmp_path / "kh.pdf").stat().st_size
+    assert "chưa ghi ngày kiểm tra thực tế" in detail.conclusion_refused()
+    assert not detail.print_conclusion_to(tmp_path / "tb.pdf")
+    assert "chưa ghi ngày kiểm tra thực tế" in detail.property("last_error")
+    assert not (tmp_path / "tb.pdf").exists()
+    qtbot.keyClicks(detail.actual_on, f"{TODAY:%d/%m/%Y}")
+    _pick(detail.status, "Đã kiểm tra")
+    detail.save_conclusion()
+    assert detail.conclusion_refused() == ""
     assert detail.print_conclusion_to(tmp_path / "tb.pdf")
     assert (tmp_path / "tb.pdf").is_file()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop.errors import CchcError
 from cchc_desktop.inspections import inspection_plans as ins
 from cchc_desktop.inspections import results as res
 from cchc_desktop.inspections.models import (
@@ -40,9 +41,10 @@ from cchc_desktop.inspections.models import (
     RemediationDraft,
 )
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.inspection_conclusion import print_conclusion
+from cchc_desktop.reports.base import ReportError
+from cchc_desktop.reports.inspection_conclusion import conclusion_refusal, print_conclusion
 from ui.inspections.dialogs import CloseRemediationDialog, FindingDialog, RemediationDialog
-from ui.inspections.forms import FormDialog, attempt, combo, date_field, show_date
+from ui.inspections.forms import FormDialog, attempt, combo, date_field, show_date, show_error
 from ui.inspections.models import HEADING_BRUSH, OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
 
 CHECK_COLUMNS = [
@@ -384,9 +386,23 @@ class InspectionDetail(QWidget):
         key = self.inspection.id
         return attempt(self, lambda: print_conclusion(self.register, key, path, self.today()))
 
-    def _ask_print(self) -> None:
-        """Ask where to save the Thông báo kết luận kiểm tra, then print it."""
+    def conclusion_refused(self) -> str:
+        """Return why the shown unit's notice cannot be printed yet ('' when it can)."""
         if self.inspection is None:
+            return ""
+        try:
+            return conclusion_refusal(self.register, self.inspection.id)
+        except CchcError as error:
+            return str(error)
+
+    def _ask_print(self) -> None:
+        """Ask where to save the Thông báo kết luận kiểm tra, then print it (or say why not)."""
+        if self.inspection is None:
+            return
+        reason = self.conclusion_refused()
+        if reason:
+            self.setProperty("last_error", reason)
+            show_error(self, ReportError(reason), "Chưa in được thông báo kết luận")
             return
         name = f"thong-bao-ket-luan-{self.inspection.id}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, "Lưu thông báo kết luận",

@@ -13,6 +13,7 @@ from cchc_desktop.inspections.models import (
     LEVELS,
     RECOMMENDATION,
     ROLES,
+    SCOPES,
     Finding,
     InspectionPlan,
     OutlineLine,
@@ -197,9 +198,10 @@ class OutlineLineDialog(FormDialog):
         self.hint = self.add_row("Gợi ý (in nghiêng)", _lines_edit([self.line.hint], 2))
         self.area = self.add_row("Lĩnh vực (cho mục)", combo([(None, "(không)"),
                                                               *AREAS.items()], self.line.area))
+        self.scope = self.add_row("Áp dụng cho", combo(list(SCOPES.items()), self.line.scope))
 
     def value(self) -> OutlineLine:
         """Return the line as typed."""
         return replace(self.line, level=self.level.currentData(), number=self.number.text(),
                        text=self.text_edit.toPlainText(), hint=self.hint.toPlainText(),
-                       area=self.area.currentData())
+                       area=self.area.currentData(), scope=self.scope.currentData())
