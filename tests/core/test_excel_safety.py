@@ -149,7 +149,9 @@ def test_xml_entity_bomb_is_not_expanded(tmp_path: Path) -> None:
         b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
         b'<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     )
-    poisoned = strings.replace("Báo cáo".encode(), b"&c;&x;")
+    # lxml (installed with python-docx) writes "Báo cáo" as "B&#225;o c&#225;o"
+    poisoned = strings.replace("Báo cáo".encode(), b"&c;&x;").replace(
+        b"B&#225;o c&#225;o", b"&c;&x;")
     assert poisoned != strings
     path = tmp_path / "entity.xlsx"
     path.write_bytes(rewrite_member(source, member, doctype + poisoned))

@@ -65,22 +65,36 @@ def test_save_copies_the_previewed_pdf(dialog: ReportDialog, tmp_path: Path) -> 
     assert saved.read_bytes() == dialog.pdf_path.read_bytes()
 
 
-def test_print_puts_each_page_in_its_orientation(dialog: ReportDialog, tmp_path: Path) -> None:
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils không có")
+def test_print_puts_each_page_at_full_size_in_its_orientation_as_text(
+        dialog: ReportDialog, tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "in.pdf"
     printer.setOutputFileName(str(out))
     assert dialog.print_to(printer) == dialog.page_count()
-    assert out.read_bytes().startswith(b"%PDF")
     assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(out)], check=True,
-                              capture_output=True, text=True).stdout
-        assert re.search(r"Pages:\s+(\d+)", info)[1] == str(dialog.page_count())  # type: ignore[index]
-        sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
-        assert float(sizes[0][0]) < float(sizes[0][1]), "page 1 portrait"
-        assert float(sizes[-1][0]) > float(sizes[-1][1]), "appendix landscape"
-        assert {round(float(v)) for v in sizes[0]} == {595, 842}, "A4, not Letter"
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(out)], check=True,
+                          capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])  # type: ignore[index]
+    assert pages == dialog.page_count()
+    sizes = [(round(float(w)), round(float(h)))
+             for w, h in re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)]
+    assert sizes[0] == (595, 842), "page 1: A4 portrait"
+    assert sizes[-1] == (842, 595), "appendix: A4 landscape, not shrunk onto a portrait sheet"
+    assert out.stat().st_size < 200_000 * pages, "text and rules, not page pictures"
+    assert dialog.pdf_path is not None
+    previewed, printed = pdf_pages(dialog.pdf_path), pdf_pages(out)
+    assert [sorted(p.split()) for p in printed] == [sorted(p.split()) for p in previewed], (
+        "every word of each page printed as text")
+    assert "KẾ HOẠCH" in printed[0] and "Tổng cộng (Bằng chữ:" in printed[-1]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Return each page's words as pdftotext reads them."""
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
 
 
 def test_closing_removes_the_temporary_files(dialog: ReportDialog) -> None:

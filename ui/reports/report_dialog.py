@@ -3,7 +3,8 @@
 The PDF is made by the core (cchc_desktop.reports.cli.run_report) in a worker thread with its own
 read-only connection, into a temporary folder owned by the dialog; the pages are shown with
 QtPdf (wheel PySide6_Pdf). "Lưu PDF…" copies that exact file; "In…" prints its pages through the
-system print dialog, each page in its own orientation (the appendix is landscape).
+system print dialog, each at 100 % in its own orientation (the appendix is landscape), as text
+and rules replayed from the PDF (ui/reports/printing.py), not as page pictures.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.choices import period_choices, suggested_file_name
 from cchc_desktop.reports.cli import KIND_OVERDUE, KIND_PERIOD, KIND_PLAN, run_report
+from cchc_desktop.reports.page_drawing import PageDrawing, read_drawings
+from ui.reports.printing import print_pages
 from ui.shell.ops import Ops
 
 DOCUMENTS = [
@@ -42,7 +44,6 @@ DOCUMENTS = [
 ]
 UP_TO_TODAY = "Đến hôm nay"
 ZOOM_STEP = 1.25
-PRINT_DPI = 300
 
 
 class ReportDialog(QDialog):
@@ -61,6 +62,7 @@ class ReportDialog(QDialog):
         self.pdf_path: Path | None = None
         self._ticket: int | None = None
         self._renders = 0
+        self._printer: QPrinter | None = None
         self.document = QPdfDocument(self)
         self.setWindowTitle("In báo cáo")
         self.resize(980, 760)
@@ -263,52 +265,40 @@ class ReportDialog(QDialog):
         return path
 
     def print_pdf(self) -> None:
-        """Open the system print dialog and print the previewed pages."""
+        """Open the system print dialog, then print the previewed pages (read in a worker)."""
         if self.pdf_path is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.kind_box.currentText())
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path = self.pdf_path
+        self.status.setText("Đang chuẩn bị in…")
+        self._printer = printer
+        self.ops.background(self.register.path, lambda _register: read_drawings(path),
+                            self._print_drawings, title="Không in được", read_only=True)
+
+    def _print_drawings(self, pages: list[PageDrawing]) -> None:
+        """Send the pages read from the PDF to the printer chosen."""
+        printer, self._printer = self._printer, None
+        if printer is not None and self.print_pages(printer, pages):
+            self.status.setText(f"Đã gửi {len(pages)} trang đến máy in.")
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print every page on the printer in its own orientation; return pages printed."""
-        printer.setFullPage(True)
-        painter = QPainter()
-        count = self.page_count()
-        for page in range(count):
-            self._orient(printer, page)
-            if page == 0:
-                if not painter.begin(printer):
-                    self.ops.show_error("Không in được", "Không mở được máy in đã chọn.")
-                    return 0
-            else:
-                printer.newPage()
-            self._paint_page(painter, printer, page)
-        if count:
-            painter.end()
-        return count
+        """Print every previewed page at 100 % in its own orientation; return pages printed."""
+        path = self.pdf_path
+        if path is None:
+            return 0
+        pages = self.ops.call(lambda: read_drawings(path), "Không in được")
+        return self.print_pages(printer, pages or [])
 
-    def _orient(self, printer: QPrinter, page: int) -> None:
-        """Set A4 portrait or landscape for the page about to be printed."""
-        size = self.document.pagePointSize(page)
-        orientation = (QPageLayout.Orientation.Landscape if size.width() > size.height()
-                       else QPageLayout.Orientation.Portrait)
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
-                                          QMarginsF(0, 0, 0, 0)))
-
-    def _paint_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
-        """Render one page at print resolution and draw it over the whole sheet."""
-        points = self.document.pagePointSize(page)
-        dpi = min(printer.resolution(), PRINT_DPI)
-        image = self.document.render(page, QSize(round(points.width() * dpi / 72),
-                                                 round(points.height() * dpi / 72)))
-        area = QRectF(painter.viewport())
-        scale = min(area.width() / image.width(), area.height() / image.height())
-        target = QRectF(0, 0, image.width() * scale, image.height() * scale)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, image)
+    def print_pages(self, printer: QPrinter, pages: list[PageDrawing]) -> int:
+        """Print pages (as text and rules, not pictures); say so if the printer fails."""
+        printed = print_pages(printer, pages)
+        if pages and not printed:
+            self.ops.show_error("Không in được", "Không mở được máy in đã chọn.")
+        return printed
 
     # Clean up --------------------------------------------------------------------------------
 
