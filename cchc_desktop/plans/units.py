@@ -28,7 +28,7 @@ def on_unit_merge(hook: MergeHook) -> MergeHook:
     MERGE_HOOKS.append(hook)
     return hook
 
-_HARD_SEPARATORS = re.compile(r"[;\n]|\s+-\s+|^\s*[-+•]\s*", re.MULTILINE)
+_HARD_SEPARATORS = re.compile(r"[;\n]|^\s*[-+•]\s*", re.MULTILINE)
 _SERIES_RE = re.compile(r"^(.*\D)\d+$")  # "Phòng 1, 2" names Phòng 1 and Phòng 2
 _KIND_PREFIXES = (
     ("phong ", "phong"),
@@ -41,32 +41,94 @@ _KIND_PREFIXES = (
     ("so ", "so"),
     ("cac so", "so"),
 )
+# Words a unit's name starts with ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Báo Đắk Lắk").
+_HEAD_WORDS = (
+    "Sở|Phòng|UBND|Ủy ban|Uỷ ban|Văn phòng|Báo|Đài|Trung tâm|Công an|Bưu điện|Kho bạc|Cục"
+    "|Chi cục|Bộ|Ban|Thanh tra|Hội|Đoàn|Liên đoàn|Tỉnh đoàn|Huyện đoàn|Cổng|HĐND|Ngân hàng"
+)
+_HEAD_RE = re.compile(rf"^(?:[Cc]ác\s+)?(?:{_HEAD_WORDS})\b")
+# " - " separates two units only before a unit's name ("Phòng Tài chính - Kế hoạch" is one)
+_DASH_RE = re.compile(rf"\s+[-–]\s+(?=(?:[Cc]ác\s+)?(?:{_HEAD_WORDS})\b)")
+# a full stop ends a unit's name before the next capitalised name ("Báo Đắk Lắk. Đài …"),
+# not after an abbreviation ("TP. Buôn Ma Thuột")
+_STOP_RE = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[A-ZĐÀ-Ỹ])|(?<=[a-zđà-ỹ]{2})\.\s+(?=[A-ZĐÀ-Ỹ])")
+# a list after a plural head: "các Sở: Nội vụ, Tài chính", "Các Sở Tư pháp, Y tế"
+_LIST_HEAD_RE = re.compile(r"^[Cc]ác\s+(Sở|Phòng|Bộ|Ban)\s*(?::\s*|\s+(?=[A-ZĐ].*,))(\S.*)$", re.S)
+_DISTRIBUTED_HEADS = ("Sở", "Phòng", "Bộ")
+# names of provincial departments that hold a comma ("Sở Văn hóa, Thể thao và Du lịch")
+_COMMA_NAMES = re.compile(
+    r"(văn h(?:óa|oá)|lao động)(, )(?=thể thao|thông tin|thương binh)", re.I
+)
+# heads that begin a second unit glued to the first ("Sở Thông tin và Truyền thông Sở Nội vụ")
+_GLUE_HEADS = {"Sở", "Phòng", "UBND", "Báo", "Đài", "Bộ", "Cục"}
+_GLUE_PAIRS = {("Văn", "phòng"), ("Trung", "tâm"), ("Công", "an"), ("Bưu", "điện"),
+               ("Kho", "bạc"), ("Chi", "cục"), ("Ủy", "ban")}  # fmt: skip
+_CONNECTORS = {"và", "của", "thuộc", "với", "cho", "các", "trực", "tại", "-", "–", "&"}
 
 
 def split_unit_names(text: str) -> list[str]:
     """Split a task's unit text into names.
 
-    ";", new lines and "- " bullets always separate; a comma separates only when the next
-    part starts with a capital letter, so "Các Sở, ban, ngành" stays whole while
-    "Văn phòng, Các phòng nghiệp vụ" gives two names.
+    ";", new lines and "- " bullets always separate; " - " and a full stop separate before the
+    next unit's name. A comma separates only when the next part starts with a capital letter,
+    so "Các Sở, ban, ngành" stays whole while "Văn phòng, Các phòng nghiệp vụ" gives two names;
+    "Văn hóa, Thể thao và Du lịch" is one name. A list after a head ("các Sở: Nội vụ, Tài
+    chính") names each unit in full (Sở Nội vụ, Sở Tài chính), and two names glued together
+    ("Sở Thông tin và Truyền thông Sở Nội vụ") are told apart at the second head word.
     """
     names: list[str] = []
     for chunk in _HARD_SEPARATORS.split(text or ""):
-        parts = [p.strip() for p in chunk.split(",")]
-        current = ""
-        for part in parts:
-            if current and part.isdigit() and _SERIES_RE.match(current):
-                names.append(current)
-                prefix = _SERIES_RE.sub(r"\1", current.split(", ")[-1])
-                current = prefix + part
-            elif current and part[:1].isupper():
-                names.append(current)
-                current = part
-            else:
-                current = f"{current}, {part}" if current else part
-        names.append(current)
-    cleaned = [collapse_spaces(n).strip(" .,:") for n in names]
-    return [n for n in cleaned if n]
+        for sentence in _STOP_RE.split(chunk):
+            for piece in _DASH_RE.split(sentence):
+                names += _split_commas(_COMMA_NAMES.sub("\\1\x1f", piece.strip()))
+    cleaned = [collapse_spaces(n.replace("\x1f", ", ")).strip(" .,:") for n in names]
+    return [part for name in cleaned if name for part in _unglue(name)]
+
+
+def _split_commas(chunk: str) -> list[str]:
+    """Split one piece at commas before capitals, naming each unit of a list in full."""
+    head = ""
+    listed = _LIST_HEAD_RE.match(chunk)
+    if listed:
+        head, chunk = listed.group(1), listed.group(2)
+    names: list[str] = []
+    current = ""
+    for part in (p.strip() for p in chunk.split(",")):
+        if current and part.isdigit() and _SERIES_RE.match(current):
+            names.append(current)
+            prefix = _SERIES_RE.sub(r"\1", current.split(", ")[-1])
+            current = prefix + part
+        elif current and part[:1].isupper():
+            names.append(current)
+            current = part
+        else:
+            current = f"{current}, {part}" if current else part
+    names.append(current)
+    first = names[0].split()
+    if not head and len(first) > 1 and first[0] in _DISTRIBUTED_HEADS and first[1][:1].isupper():
+        head = first[0]  # "Phòng Nội vụ, Tư pháp": Phòng Tư pháp
+    if head:
+        names = [n if not n or _HEAD_RE.match(n) else f"{head} {n}" for n in names]
+    return names
+
+
+def _unglue(name: str) -> list[str]:
+    """Split two unit names typed one after the other without a separator."""
+    words = name.split()
+    for index in range(2, len(words) - 1):
+        pair = (words[index], words[index + 1])
+        glued = words[index] in _GLUE_HEADS and (
+            words[index + 1][:1].isupper() or words[index] == "UBND"
+        )
+        if pair in _GLUE_PAIRS and index + 2 < len(words):
+            glued = True
+        if not glued or words[index - 1] in _CONNECTORS:
+            continue
+        before = words[:index]
+        named = _HEAD_RE.match(" ".join(before)) and any(w[:1].isupper() for w in before[1:])
+        if named and not (len(before) == 2 and (before[0], before[1]) in _GLUE_PAIRS):
+            return [" ".join(before), *_unglue(" ".join(words[index:]))]
+    return [name]
 
 
 def guess_kind(name: str) -> str:

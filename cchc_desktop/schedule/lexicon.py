@@ -85,7 +85,8 @@ _RECURRENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A condition or outside event: "Sau khi có…", "Khi có…", "Theo kế hoạch của…", "Nếu…".
 # "theo" followed by a recurrence word ("theo quý", "theo định kỳ") is not a condition.
 _CONDITION_RE = re.compile(
-    r"\b(?:sau khi|ngay khi|cho den khi|khi|neu|tuy thuoc|tuy theo|phu thuoc|can cu"
+    r"\b(?:sau khi|sau (?:moi|tung|cac) (?:dot|lan|cuoc|buoi)|ngay khi|cho den khi|khi|neu"
+    r"|tuy thuoc|tuy theo|phu thuoc|can cu"
     r"|theo(?!\s+(?:dinh ky|(?:quy|qui)\b(?!\s+dinh)|thang\b|nam\b|tuan\b)))\b",
     _A,
 )

@@ -18,10 +18,12 @@ How a phrase is decided:
   bare year after the comma is not enough). A part with any other words is unknown, and one
   unknown part makes the whole phrase unknown.
 - Compounds: any firm date wins the kind. "- Quý I (Kế hoạch) - Báo cáo theo định kỳ" is a
-  deadline (due 31/03 of the plan year) that keeps recurrence "periodic"; "Hằng năm, trước ngày
-  15/12" is a deadline 15/12 of the plan year with recurrence "yearly". Several deadlines ("tháng
-  6/2022 và tháng 11/2022") are all kept in `deadlines`; `due` is the last one. A bare year in a
-  recurring part is its scope ("Thường xuyên trong năm 2022": recurring, year 2022, no due).
+  deadline (due 31/03 of the plan year) that keeps recurrence "periodic". A yearly recurrence
+  whose dates name no year of their own recurs: "Quý I hằng năm" and "Hằng năm, trước ngày
+  15/12" are recurring (yearly), due on their occurrence in the plan year (31/03, 15/12).
+  Several deadlines ("tháng 6/2022 và tháng 11/2022") are all kept in `deadlines`; `due` is
+  the last one. A bare year in a recurring part is its scope ("Thường xuyên trong năm 2022":
+  recurring, year 2022, no due).
 - Periods are due on their last day ("Quý I/2022" → 31/03/2022, "Tháng 2/2024" → 29/02/2024,
   "Năm 2021" → 31/12/2021). "Trước ngày X" is due on X (administrative usage); "trước" a period
   is due the day before it starts ("Trước quý IV/2022" → 30/09/2022).
@@ -38,6 +40,7 @@ from functools import lru_cache
 
 from cchc_desktop.schedule.lexicon import (
     RECURRENCE_LABELS,
+    YEARLY,
     Marker,
     find_condition,
     find_recurrence,
@@ -114,9 +117,11 @@ class Schedule:
         """Describe the schedule in a short Vietnamese phrase for the UI ("Hạn 31/03/2022")."""
         if self.due_override is not None:
             head = f"Hạn {format_date(self.due_override)} ({OVERRIDE_NOTE})"
-        elif self.kind == KIND_RECURRING:
+        elif self.kind == KIND_RECURRING and not self.deadlines:
             head = recurrence_label(self.recurrence)
             return head + (f" (năm {self.year})" if self.year is not None else "")
+        elif self.kind == KIND_RECURRING:
+            return f"{recurrence_label(self.recurrence)}, hạn {self._describe_dates()[4:]}"
         elif self.kind in (KIND_DEADLINE, KIND_RANGE):
             head = self._describe_dates()
         else:
@@ -165,7 +170,12 @@ def _recurring_part(
         return base
     if scan.year_only:
         return replace(base, year=scan.scope_year)
-    return replace(_dated(scan), recurrence=recurrence.name)
+    dated = replace(_dated(scan), recurrence=recurrence.name)
+    if recurrence.name == YEARLY and (scan.year_from_plan or scan.needs_year):
+        # "Quý I hằng năm": the date names no year of its own, so it comes back every year;
+        # due is its occurrence in the plan's year
+        return replace(dated, kind=KIND_RECURRING)
+    return dated
 
 
 def _conditional_part(part: str, condition: Marker, plan_year: int | None) -> Schedule:
@@ -203,7 +213,9 @@ def _combine(parts: list[Schedule]) -> Schedule:
     dated = [p for p in parts if p.kind in (KIND_DEADLINE, KIND_RANGE)]
     if not dated:
         kind = KIND_RECURRING if recurrence else KIND_CONDITION
-        return Schedule(kind, recurrence=recurrence, year=year)
+        every = tuple(sorted({d for p in parts for d in p.deadlines}))
+        return Schedule(kind, due=every[-1] if every else None, recurrence=recurrence, year=year,
+                        deadlines=every, year_from_plan=any(p.year_from_plan for p in parts))
     deadlines = tuple(sorted({d for p in dated for d in p.deadlines}))
     ranged = all(p.kind == KIND_RANGE for p in dated)
     starts = [p.start for p in dated if p.start is not None]

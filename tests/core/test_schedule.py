@@ -43,7 +43,7 @@ def test_every_kind_has_a_label() -> None:
         ("6 tháng/lần", None, "6 tháng một lần"),
         ("Hằng tháng", None, "Hằng tháng"),
         ("- Quý I (Kế hoạch) - Báo cáo theo định kỳ", 2021, "Hạn 31/03/2021; định kỳ"),
-        ("Hằng năm, trước ngày 15/12", 2022, "Hạn 15/12/2022; hằng năm"),
+        ("Hằng năm, trước ngày 15/12", 2022, "Hằng năm, hạn 15/12/2022"),
         ("Theo tiến độ phê duyệt", 2022, "Không có hạn cố định"),
         ("Sau khi có hướng dẫn của Trung ương", None, "Không có hạn cố định"),
         ("Quý I", None, "Chưa xác định hạn (thiếu năm)"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from math import isfinite
 
 from cchc_desktop.excel.read import headers as h
+from cchc_desktop.excel.read import leftovers as lo
 from cchc_desktop.excel.read.amounts import budget_unit, parse_budget
 from cchc_desktop.excel.read.appendix import (
     ROW_HEADER,
@@ -28,6 +29,7 @@ from cchc_desktop.excel.read.row_numbers import (
     NUM_NONE,
     NUM_OTHER,
     NUM_ROMAN,
+    heading_in_content,
     number_in_content,
     parse_number,
     split_title,
@@ -41,7 +43,7 @@ F_CONTENT, F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES = range(6)
 DETAIL_FIELDS = (F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES)
 FILL_DOWN_KEYS = (h.RESULT, h.LEAD, h.PARTNER, h.TIMEFRAME, h.NOTES)
 
-_PAGE_RE = re.compile(r"^(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?$")
+_PAGE_RE = re.compile(r"^(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?$|^[-–]\s?\d{1,4}\s?[-–]$")
 _TOTAL_RE = re.compile(
     r"^tong cong\b|^(tong so|tong|cong)((?: (?:kinh phi|chung|trieu dong|dong|[ivxlc0-9]+))*)$"
 )
@@ -58,8 +60,8 @@ _PLAIN_NUMBERS = (NUM_ARABIC, NUM_ROMAN)
 class Line:
     """A body row that may be a section, group, task or part of one."""
 
-    __slots__ = ("after_header", "budget", "fields", "info", "level", "num_kind", "number",
-                 "row", "shared")  # fmt: skip
+    __slots__ = ("after_header", "block", "budget", "fields", "filled", "info", "level",
+                 "num_kind", "number", "row", "shared")  # fmt: skip
 
     def __init__(
         self, info: RowInfo, number: str, num_kind: int, level: int, fields: list[str]
@@ -73,6 +75,8 @@ class Line:
         self.budget: float | None = None
         self.after_header = False
         self.shared = 0  # bit i set: field i is the top of a cell merged down over later rows
+        self.filled = 0  # bit i set: field i was copied down from a merged cell above
+        self.block = False  # inside a TT cell merged down: a further paragraph of the row above
 
     @property
     def content(self) -> str:
@@ -121,6 +125,8 @@ class BodyScanner:
         # a missing column reads the empty text appended after the row's last cell
         self.field_getter = operator.itemgetter(*(col if col >= 0 else -1 for col in self.cols))
         self.shared_tops: dict[int, int] = {}
+        self.filled_rows: dict[int, int] = {}
+        self.block_rows: set[int] = set()
         self.scan = BodyScan()
         self.state = "open"  # then "total" (below Tổng cộng) or "closed" (signature block)
         self.after_header = False
@@ -233,7 +239,15 @@ class BodyScanner:
             return "words"
         lone = len(label) <= 12 and sum(1 for text in texts if text) == 1
         if lone and not self._has_number(texts) and _PAGE_RE.match(fold(label)):
-            return "ignored"  # a page number left by a PDF conversion ("Trang 2", "2/5")
+            self.after_header = True  # a page number left by a PDF conversion ("Trang 2", "- 4 -")
+            return "ignored"
+        if lone and lo.is_initials(label):
+            self.after_header = True
+            self.warn(info.row, lo.initials_message(label))
+            return "ignored"
+        if lo.is_note(label):
+            self.warn(info.row, lo.NOTE_MESSAGE)
+            return "closed"
         if len(label) <= 60 and not self._has_number(texts) and _FOOTER_RE.match(fold(label)):
             return "closed"
         return ""
@@ -280,6 +294,9 @@ class BodyScanner:
         label = next(text for text in texts if text)
         if self.state == "total" and self._amount_in_words(info, label):
             return
+        if lo.is_note(label):
+            self.warn(info.row, lo.NOTE_MESSAGE)
+            return
         content_col = self.cols[F_CONTENT]
         if self._has_number(texts) and 0 <= content_col < len(texts) and texts[content_col]:
             self.warn(
@@ -302,8 +319,14 @@ class BodyScanner:
             line.number, line.num_kind, line.level, fields[F_CONTENT] = split_title(number[0])
         elif self.num_col < 0 and (found := number_in_content(fields[F_CONTENT])):
             line.number, line.num_kind, line.level, fields[F_CONTENT] = found
-        if self.shared_tops:
+        if self.shared_tops or self.block_rows:
             line.shared = self.shared_tops.get(info.row - 1, 0)
+            line.filled = self.filled_rows.get(info.row - 1, 0)
+            line.block = info.row - 1 in self.block_rows
+        if line.num_kind == NUM_NONE and fields[F_CONTENT] and not line.block:
+            self._heading_in_content(line)
+        if any("-" in field for field in fields[1:]):
+            self._drop_page_numbers(line)
         if 0 <= self.budget_col < len(row):
             value = row[self.budget_col]
             if (type(value) is float and isfinite(value)) or type(value) is int:
@@ -315,6 +338,21 @@ class BodyScanner:
         line.after_header = self.after_header
         self.after_header = False
         self.scan.lines.append(line)
+
+    def _heading_in_content(self, line: Line) -> None:
+        """Read "I. CẢI CÁCH THỂ CHẾ" typed in the content cell of a row with nothing else."""
+        fields = line.fields
+        if any(fields[i] and not line.filled >> i & 1 for i in DETAIL_FIELDS):
+            return
+        found = heading_in_content(fields[F_CONTENT])
+        if found is not None:
+            line.number, line.num_kind, line.level, fields[F_CONTENT] = found
+
+    def _drop_page_numbers(self, line: Line) -> None:
+        """Remove a page number ("- 4 -") a PDF conversion left inside a cell, with a warning."""
+        for index, token in lo.drop_page_numbers(line.fields, F_CONTENT):
+            col = self.cols[index]
+            self.warn(line.row, lo.page_number_message(h.column_letter(col), line.row, token), col)
 
     def to_million(self, amount: float | None) -> float | None:
         """Convert an amount in the budget column's unit to millions of đồng."""
@@ -344,20 +382,13 @@ class BodyScanner:
 
     def _fill_merged_down(self) -> None:
         """Copy a cell merged down over several rows (e.g. one lead unit) into each row."""
-        rows = self.grid.rows
         bits = {
             self.header.columns[key]: 1 << TEXT_KEYS.index(key)
             for key in FILL_DOWN_KEYS
             if key in self.header.columns
         }
-        for (r0, c0), (r1, _c1) in self.grid.merged:
-            if r1 <= r0 or c0 not in bits or r0 < self.header.first_body:
-                continue
-            value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
-            self.shared_tops[r0] = self.shared_tops.get(r0, 0) | bits[c0]
-            for r in range(r0 + 1, min(r1 + 1, len(rows))):
-                if c0 < len(rows[r]) and rows[r][c0] in ("", None):
-                    rows[r][c0] = value
+        found = lo.fill_merged_down(self.grid, self.header.first_body, bits, self.num_col)
+        self.shared_tops, self.filled_rows, self.block_rows = found
 
 
 def _join_spans(fields: list[str], texts: list[str], spans: list[tuple[int, list[int]]]) -> None:

@@ -6,12 +6,19 @@ Rules (not special cases):
   case, or when it comes right after a repeated header and either has only a content (the rest of
   a cut title) or does not fill every column the row above fills. A numbered row whose
   content is empty or lower case continues an unnumbered row above, and its number moves up.
-- A Roman numeral opens a section. An Arabic number with only a title opens a group when the
-  next row is a sub-number (1 → 1.1), an unnumbered row, or numbering restarting at 1; otherwise
-  it is a task with only a content. A group lasts until the next group or section.
+- A Roman numeral (or a part "A", "Phần I") opens a section. A number with only a title opens a
+  group when the next row is a sub-number (1 → 1.1, 1.1 → 1.1.1), a letter, an unnumbered row,
+  or numbering restarting at 1; a letter with only a title ("a)", "đ") opens a group over
+  numbered rows. Otherwise it is a task with only a content.
+- Groups nest by numbering style, outermost first as they appear (1 → 1.1 → a): a heading closes
+  the open group of its own style and those inside it; a task sits in the innermost open group.
+  A numbered task at the level of a heading whose rows were lettered (1 → a, b → 2) ends that
+  heading's block. A section closes every group.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from cchc_desktop.excel.read.amounts import format_million, words_to_dong
 from cchc_desktop.excel.read.appendix import (
@@ -26,6 +33,7 @@ from cchc_desktop.excel.read.appendix import (
     ParsedTask,
 )
 from cchc_desktop.excel.read.rows import (
+    DETAIL_FIELDS,
     F_CONTENT,
     F_LEAD,
     F_PARTNER,
@@ -60,6 +68,10 @@ def continuation_reason(prev: Line, line: Line) -> str:
         return ""
     content = line.fields[F_CONTENT]
     if line.num_kind == NUM_NONE:
+        if line.block:
+            return "block"  # under a TT cell merged down: another paragraph of the row above
+        if content and line.filled and prev.num_kind != NUM_ROMAN and not _own_details(line):
+            return "paragraph"  # the other cells merged down from the row above
         if not content:
             return "details" if prev.num_kind != NUM_ROMAN and line.has_details() else ""
         if starts_lower(content):
@@ -75,18 +87,40 @@ def continuation_reason(prev: Line, line: Line) -> str:
     return "number" if moves_up else ""
 
 
+def _own_details(line: Line) -> bool:
+    """Return True when a column other than content holds text not copied from a merge above."""
+    return any(line.fields[i] and not line.filled >> i & 1 for i in DETAIL_FIELDS)
+
+
 def _fills_all(prev: Line, line: Line) -> bool:
     """Return True when the line fills every column the previous line fills."""
     return all(line.fields[i] for i in _COMPARED_FIELDS if prev.fields[i])
 
 
-def join_cell(first: str, second: str) -> str:
-    """Join the two halves of a split cell (a "- " item starts a new line)."""
+def join_cell(first: str, second: str, separator: str = " ") -> str:
+    """Join the two halves of a split cell (a "- " item starts a new line).
+
+    A token cut at a page break ("45/2016/QĐ-" + "TTg") is joined without a space.
+    """
     if not first:
         return second
     if not second:
         return first
-    return first + ("\n" if second.startswith(_NEW_LINE_MARKS) else " ") + second
+    if second.startswith(_NEW_LINE_MARKS):
+        separator = "\n"
+    elif first[-1] in "-/" and len(first) > 1 and not first[-2].isspace() and second[0].isalnum():
+        separator = ""
+    return first + separator + second
+
+
+def _join_fields(prev: Line, line: Line, reason: str) -> None:
+    """Join a continuation's cells to the row above (cells copied from a merge only once)."""
+    paragraphs = reason in ("block", "paragraph")
+    fields = prev.fields
+    for index, text in enumerate(line.fields):
+        if line.filled >> index & 1:
+            continue  # the same merged cell as the row above
+        fields[index] = join_cell(fields[index], text, "\n" if paragraphs else " ")
 
 
 def merge_split_rows(lines: list[Line], scanner: BodyScanner) -> list[Line]:
@@ -98,7 +132,7 @@ def merge_split_rows(lines: list[Line], scanner: BodyScanner) -> list[Line]:
             items.append(line)
             continue
         prev = items[-1]
-        prev.fields = [join_cell(a, b) for a, b in zip(prev.fields, line.fields, strict=True)]
+        _join_fields(prev, line, reason)
         if line.budget is not None:
             if prev.budget is not None:
                 scanner.warn(
@@ -116,46 +150,104 @@ def merge_split_rows(lines: list[Line], scanner: BodyScanner) -> list[Line]:
                 f"Dòng này được ghép vào dòng {prev.row} (dòng bị ngắt "
                 "sang trang sau khi chuyển từ PDF); hãy kiểm tra.",
             )
+        elif reason == "paragraph":
+            scanner.warn(
+                line.row,
+                f"Dòng này không có số thứ tự và các ô khác được gộp với dòng trên; đã ghép "
+                f"vào nhiệm vụ ở dòng {prev.row} như một đoạn của nó; hãy kiểm tra.",
+            )
         line.info.kind = ROW_CONTINUATION
     return items
 
 
 def opens_group(item: Line, nxt: Line | None) -> bool:
-    """Return True when a title-only numbered row heads the rows after it."""
+    """Return True when a title-only numbered or lettered row heads the rows after it."""
     if nxt is None or nxt.num_kind == NUM_ROMAN:
         return False
     if nxt.num_kind == NUM_NONE:
         return bool(nxt.fields[F_CONTENT])
+    if item.num_kind == NUM_LETTER:
+        return nxt.num_kind == NUM_ARABIC  # "a) Kiểm soát TTHC" over tasks 1, 2, …
     if nxt.num_kind == NUM_LETTER:
         return True
     if nxt.num_kind == NUM_ARABIC:
-        return nxt.number.startswith(item.number + ".") or nxt.number == "1"
+        sub = nxt.number.startswith(item.number + ".")
+        return sub or (item.level == 1 and nxt.number == "1")
     return False
 
 
+@dataclass
+class _OpenGroup:
+    """A group heading whose rows are being read, and the numbering style of its rows."""
+
+    number: str
+    style: tuple[int, int]
+    child_style: tuple[int, int] | None = None
+
+
+def _style(item: Line) -> tuple[int, int]:
+    """Return the numbering style of a row: (kind, depth) — "1.2" is (arabic, 2), "a" a letter."""
+    return (item.num_kind, item.level if item.num_kind == NUM_ARABIC else 0)
+
+
+def _close_for_heading(stack: list[_OpenGroup], style: tuple[int, int]) -> None:
+    """Close the open group with the same numbering style as a new heading, and those inside."""
+    for depth, group in enumerate(stack):
+        if group.style == style:
+            del stack[depth:]
+            return
+
+
+def _close_for_task(stack: list[_OpenGroup], style: tuple[int, int]) -> None:
+    """End a heading's block of lettered rows at the next number of the heading's own level."""
+    for depth, group in enumerate(stack):
+        lettered = group.child_style is not None and group.child_style[0] == NUM_LETTER
+        if group.style == style and lettered:
+            del stack[depth:]
+            return
+
+
 def build_structure(items: list[Line], parsed: ParsedAppendix, scanner: BodyScanner) -> None:
-    """Turn merged lines into sections, groups and tasks."""
+    """Turn merged lines into sections, groups and tasks (a task sits in its innermost group)."""
     section: str | None = None
-    group: str | None = None
+    stack: list[_OpenGroup] = []
     for index, item in enumerate(items):
         if item.num_kind == NUM_ROMAN:
-            section, group = item.number, None
+            section, stack = item.number, []
             _add_section(item, parsed, scanner)
         elif not item.fields[F_CONTENT]:
             _skip_without_content(item, scanner)
-        elif item.level == 1 and item.num_kind == NUM_ARABIC and _is_group(items, index):
-            group = item.number
-            parsed.groups.append(ParsedGroup(section, group, item.fields[F_CONTENT], item.row))
+        elif item.num_kind in (NUM_ARABIC, NUM_LETTER) and _is_group(items, index):
+            _open_group(stack, item)
+            title = item.fields[F_CONTENT]
+            parsed.groups.append(ParsedGroup(section, item.number, title, item.row))
             item.info.kind = ROW_GROUP
         else:
-            parsed.tasks.append(_task(item, section, group))
+            style = _style(item)
+            _close_for_task(stack, style)
+            _note_child(stack, style)
+            parsed.tasks.append(_task(item, section, stack[-1].number if stack else None))
             item.info.kind = ROW_TASK
+
+
+def _open_group(stack: list[_OpenGroup], item: Line) -> None:
+    """Open the group a heading row starts, closing the one of its style first."""
+    style = _style(item)
+    _close_for_heading(stack, style)
+    _note_child(stack, style)
+    stack.append(_OpenGroup(item.number, style))
+
+
+def _note_child(stack: list[_OpenGroup], style: tuple[int, int]) -> None:
+    """Remember how the first row inside the innermost open group is numbered."""
+    if stack and stack[-1].child_style is None:
+        stack[-1].child_style = style
 
 
 def _is_group(items: list[Line], index: int) -> bool:
     """Return True when the item at index is a title-only heading of the rows after it."""
     item = items[index]
-    if item.has_details(ignore_shared=True):
+    if item.has_details(ignore_shared=True) or item.budget is not None:
         return False
     return opens_group(item, items[index + 1] if index + 1 < len(items) else None)
 

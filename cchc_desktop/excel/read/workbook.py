@@ -20,6 +20,7 @@ from typing import Any
 import python_calamine as calamine
 
 from cchc_desktop.errors import AppendixError
+from cchc_desktop.excel.read.ods_merged import read_ods_merges
 from cchc_desktop.excel.read.safety import has_xml_declarations
 
 CellValue = Any  # str | int | float | bool | date | datetime | time | timedelta
@@ -83,6 +84,7 @@ class Workbook:
         self.file_name = path.name
         self.path = path
         self.cut_long_texts = cut_long_texts
+        self.ods_merges: dict[str, list[MergedRange]] | None = None
         self.sheet_names: list[str] = list(book.sheet_names)
         self._hidden = {
             meta.name
@@ -95,11 +97,25 @@ class Workbook:
         try:
             sheet = self._book.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
-            merged = sheet.merged_cell_ranges or []
+            merged = sheet.merged_cell_ranges or self._ods_merged().get(name, [])
         except BaseException as exc:  # a hostile file must never show a traceback
             raise AppendixError(_damaged(self.path, _library_failure(exc), name)) from None
         cut = cut_long_cells(rows) if self.cut_long_texts else []
         return SheetGrid(name, rows, list(merged), name in self._hidden, cut)
+
+
+    def _ods_merged(self) -> dict[str, list[MergedRange]]:
+        """Return the merged ranges of an .ods file (python-calamine gives none for it)."""
+        if self.ods_merges is None:
+            is_ods = self.path.suffix.lower() in (".ods", ".fods") or _is_ods(self.path)
+            self.ods_merges = read_ods_merges(self.path) if is_ods else {}
+        return self.ods_merges
+
+
+def _is_ods(path: Path) -> bool:
+    """Return True for an OpenDocument spreadsheet whatever its name."""
+    with path.open("rb") as handle:
+        return b"opendocument.spreadsheet" in handle.read(100)
 
 
 @contextmanager
