@@ -6,6 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from cchc_desktop.progress.figures import (
+    Figures,
+    Filters,
+    chosen_ids,
+    count_figures,
+    cutoff_for,
+)
 from cchc_desktop.progress.states import (
     SHOWN_LABELS,
     UNFINISHED,
@@ -21,7 +28,9 @@ from cchc_desktop.schedule.periods import (
     ReportingPeriod,
     parse_period_code,
     period_for_date,
+    periods_of_year,
 )
+from cchc_desktop.text.numbers import format_count
 
 SETTING_STARTUP_SUMMARY = "startup_summary"
 
@@ -42,9 +51,10 @@ class Alerts:
 
     def summary(self) -> str:
         """Return a one-paragraph Vietnamese summary for the start-up message."""
-        parts = [f"{len(self.overdue)} nhiệm vụ quá hạn"]
+        parts = [f"{format_count(len(self.overdue))} nhiệm vụ quá hạn"]
         for days in ALERT_DAYS:
-            parts.append(f"{len(self.due_soon.get(days, []))} nhiệm vụ đến hạn trong {days} ngày")
+            count = format_count(len(self.due_soon.get(days, [])))
+            parts.append(f"{count} nhiệm vụ đến hạn trong {days} ngày")
         return f"Kỳ {self.period.title}, ngày {self.today:%d/%m/%Y}: " + "; ".join(parts) + "."
 
 
@@ -58,14 +68,25 @@ def default_period_code(plan_year: int | None, today: date) -> str:
         return str(today.year)
 
 
+def period_choices(plan_year: int | None, today: date) -> list[tuple[str, str]]:
+    """Return (code, title) of the periods worth offering: the plan's year and this year."""
+    years = sorted({y for y in (plan_year, today.year) if y})
+    return [(p.code, p.title) for year in years for p in periods_of_year(year)]
+
+
+def plan_period_code(register: Register, plan_id: int, today: date) -> str:
+    """Return the default period of a plan (default_period_code of its year)."""
+    row = register.db.execute("SELECT year FROM plans WHERE id = ?", [plan_id]).fetchone()
+    return default_period_code(row[0] if row else None, today)
+
+
 def alerts_for(register: Register, plan_id: int, today: date,
                period: ReportingPeriod | None = None) -> Alerts:
-    """Return what is overdue and what falls due within 7, 3 and 1 days of today."""
+    """Return what is overdue and what falls due within 7, 3 and 1 days of the period's
+    cut-off day (today, or the last day of a past period)."""
     if period is None:
-        plan_year = register.db.execute("SELECT year FROM plans WHERE id = ?",
-                                        [plan_id]).fetchone()
-        period = parse_period_code(default_period_code(plan_year[0] if plan_year else None,
-                                                       today))
+        period = parse_period_code(plan_period_code(register, plan_id, today))
+    today = cutoff_for(period.code, today)
     alerts = Alerts(today, period, due_soon={days: [] for days in ALERT_DAYS})
     for state in task_states(register, plan_id, period.code, today):
         if state.overdue:
@@ -98,6 +119,7 @@ class Dashboard:
     units: list[UnitStat]
     statuses: dict[str, int]
     overdue: int
+    figures: Figures
 
 
 def _lead_units(register: Register, plan_id: int) -> dict[int, list[tuple[int, str]]]:
@@ -110,9 +132,17 @@ def _lead_units(register: Register, plan_id: int) -> dict[int, list[tuple[int, s
     return found
 
 
-def dashboard_for(register: Register, plan_id: int, period_code: str, today: date) -> Dashboard:
-    """Compute the dashboard of a plan for a period."""
-    states = task_states(register, plan_id, period_code, today)
+def dashboard_for(register: Register, plan_id: int, period_code: str, today: date,
+                  filters: Filters | None = None) -> Dashboard:
+    """Compute the dashboard of a plan for a period, over the tasks passing the filters (the
+    register window's), as of the period's cut-off day."""
+    filters = filters or Filters()
+    states = task_states(register, plan_id, period_code, cutoff_for(period_code, today))
+    by_id = {s.task.id: s for s in states}
+    chosen = chosen_ids(register, plan_id, by_id, filters)
+    figures = count_figures(by_id, chosen, len(by_id))
+    if chosen is not None:
+        states = [by_id[t] for t in chosen]
     leads = _lead_units(register, plan_id)
     units: dict[int, UnitStat] = {}
     for state in states:
@@ -125,7 +155,7 @@ def dashboard_for(register: Register, plan_id: int, period_code: str, today: dat
     ordered = {label: statuses.get(label, 0) for label in SHOWN_LABELS.values()}
     return Dashboard(period_code, area_stats(states),
                      sorted(units.values(), key=lambda u: (-u.tasks, u.name)),
-                     ordered, sum(s.overdue for s in states))
+                     ordered, sum(s.overdue for s in states), figures)
 
 
 def startup_summary_enabled(register: Register) -> bool:

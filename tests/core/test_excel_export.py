@@ -83,8 +83,8 @@ def test_appendix_layout_and_print_setup(demo_register: Register, tmp_path: Path
 def test_progress_sheet_shows_status_and_lateness(demo_register: Register,
                                                   tmp_path: Path) -> None:
     out = export_workbook(demo_register, tmp_path / "x.xlsx",
-                          ExportOptions(1, period_code="2021-Q1", today=date(2021, 4, 20)))
-    ws = openpyxl.load_workbook(out)["Tiến độ Quý I năm 2021"]
+                          ExportOptions(1, period_code="2021-H1", today=date(2021, 4, 20)))
+    ws = openpyxl.load_workbook(out)["Tiến độ 6 tháng năm 2021"]
     rows: dict[object, tuple[object, ...]] = {}
     for row in ws.iter_rows(values_only=True):
         rows.setdefault(row[0], row)  # the first "1.1" is section I's

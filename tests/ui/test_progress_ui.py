@@ -61,7 +61,7 @@ def test_new_form_starts_as_not_started(qtbot, register: Register) -> None:
 
 def test_dashboard_lists_overdue_and_counts(qtbot, register: Register) -> None:
     plan_id, task_id = _plan_with_task(register)
-    dialog = DashboardDialog(register, plan_id, today=date(2026, 4, 2), period_code="2026-Q1")
+    dialog = DashboardDialog(register, plan_id, today=date(2026, 4, 2), period_code="2026-H1")
     qtbot.addWidget(dialog)
     assert "1 nhiệm vụ quá hạn" in dialog.alert_summary.text()
     assert dialog.alert_table.rowCount() == 1
@@ -76,7 +76,7 @@ def test_dashboard_lists_overdue_and_counts(qtbot, register: Register) -> None:
 
 def test_due_soon_window_filters(qtbot, register: Register) -> None:
     plan_id, _ = _plan_with_task(register)
-    dialog = DashboardDialog(register, plan_id, today=date(2026, 3, 27), period_code="2026-Q1")
+    dialog = DashboardDialog(register, plan_id, today=date(2026, 3, 27), period_code="2026-H1")
     qtbot.addWidget(dialog)
     dialog.window_box.setCurrentIndex(dialog.window_box.findData(7))
     assert dialog.alert_table.rowCount() == 1

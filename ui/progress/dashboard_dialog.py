@@ -20,16 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop.plans import records
 from cchc_desktop.progress.dashboard import (
     Alerts,
     alerts_for,
     dashboard_for,
+    period_choices,
+    plan_period_code,
     set_startup_summary,
     startup_summary_enabled,
 )
+from cchc_desktop.progress.figures import Filters
 from cchc_desktop.progress.states import TaskState
 from cchc_desktop.register.db import Register
-from cchc_desktop.schedule.periods import parse_period_code, periods_of_year
+from cchc_desktop.schedule.periods import parse_period_code
+from ui.widgets.formatting import format_count, format_date, format_percent
 
 _BAR_COLOURS = ("#4a7ebb", "#9bbb59", "#c0504d", "#f79646", "#8064a2", "#4bacc6", "#7f7f7f")
 
@@ -61,8 +66,8 @@ class BarChart(QWidget):
             width = span * value / top
             painter.fillRect(QRectF(label_width, y + 4, width, row - 12),
                              QColor(_BAR_COLOURS[index % len(_BAR_COLOURS)]))
-            painter.drawText(QRectF(label_width + width + 6, y, 60, row - 4),
-                             Qt.AlignmentFlag.AlignVCenter, str(value))
+            painter.drawText(QRectF(label_width + width + 6, y, 80, row - 4),
+                             Qt.AlignmentFlag.AlignVCenter, format_count(value))
         painter.end()
 
 
@@ -79,12 +84,12 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> Non
 
 
 def _state_rows(states: list[TaskState], today: date) -> list[list[str]]:
-    """Rows of the alert table: TT, content, lead, due, days, status."""
+    """Rows of the alert table: TT, content, lead, due, days left (from the cut-off), status."""
     rows = []
     for s in states:
-        due = s.due.strftime("%d/%m/%Y") if s.due else ""
         days = str((s.due - today).days) if s.due else ""
-        rows.append([s.task.number, s.task.content, s.task.lead_text, due, days, s.status_label])
+        rows.append([s.task.number, s.task.content, s.task.lead_text, format_date(s.due), days,
+                     s.status_label])
     return rows
 
 
@@ -92,19 +97,31 @@ class DashboardDialog(QDialog):
     """Overview of a plan in a period: alerts, areas, units, statuses."""
 
     def __init__(self, register: Register, plan_id: int, today: date | None = None,
-                 period_code: str | None = None, parent: QWidget | None = None) -> None:
+                 period_code: str | None = None, parent: QWidget | None = None,
+                 filters: Filters | None = None) -> None:
         super().__init__(parent)
         self.register, self.plan_id = register, plan_id
         self.today = today or date.today()
+        self.filters = filters or Filters()
         self.setWindowTitle("Tổng quan tiến độ")
         self.resize(1000, 680)
         self.period_box = QComboBox()
-        for year in (self.today.year - 1, self.today.year):
-            for period in periods_of_year(year):
-                self.period_box.addItem(period.title, period.code)
-        self.alerts: Alerts = alerts_for(register, plan_id, self.today)
-        self.period_box.setCurrentIndex(max(0, self.period_box.findData(
-            period_code or self.alerts.period.code)))
+        code = period_code or plan_period_code(register, plan_id, self.today)
+        year = records.plan(register, plan_id).year
+        choices = period_choices(year, self.today)
+        if code not in {c for c, _ in choices}:
+            choices.append((code, parse_period_code(code).title))
+        for choice, title in choices:
+            self.period_box.addItem(title, choice)
+        self.period_box.setCurrentIndex(max(0, self.period_box.findData(code)))
+        self.alerts: Alerts = alerts_for(register, plan_id, self.today, parse_period_code(code))
+        self.figures_label = QLabel()
+        self.figures_label.setObjectName("dashboardFigures")
+        self.figures_label.setWordWrap(True)
+        self.filtered = QCheckBox("Chỉ các nhiệm vụ đang lọc ở cửa sổ chính")
+        self.filtered.setChecked(self.filters.active())
+        self.filtered.setVisible(self.filters.active())
+        self.filtered.toggled.connect(self.refresh)
         self.period_box.currentIndexChanged.connect(self.refresh)
         self.tabs = QTabWidget()
         self.alert_table, self.area_table = QTableWidget(), QTableWidget()
@@ -121,14 +138,18 @@ class DashboardDialog(QDialog):
         """Lay out the tabs."""
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Kỳ báo cáo:"))
+        period_label = QLabel("Kỳ &báo cáo:")
+        period_label.setBuddy(self.period_box)
+        top.addWidget(period_label)
         top.addWidget(self.period_box)
+        top.addWidget(self.filtered)
         top.addStretch(1)
         self.startup = QCheckBox("Hiện tóm tắt khi mở chương trình")
         self.startup.setChecked(startup_summary_enabled(self.register))
         self.startup.toggled.connect(lambda on: set_startup_summary(self.register, on))
         top.addWidget(self.startup)
         layout.addLayout(top)
+        layout.addWidget(self.figures_label)
         alerts = QWidget()
         alerts_layout = QVBoxLayout(alerts)
         self.alert_summary = QLabel()
@@ -150,11 +171,18 @@ class DashboardDialog(QDialog):
         """Recompute everything for the chosen period."""
         code = str(self.period_box.currentData())
         self.alerts = alerts_for(self.register, self.plan_id, self.today, parse_period_code(code))
-        board = dashboard_for(self.register, self.plan_id, code, self.today)
+        filters = self.filters if self.filtered.isChecked() else Filters()
+        board = dashboard_for(self.register, self.plan_id, code, self.today, filters)
+        self.figures = board.figures
+        scope = "các nhiệm vụ đang lọc" if filters.active() else "toàn kế hoạch"
+        self.figures_label.setText(f"Kỳ {parse_period_code(code).title}, tính đến ngày "
+                                   f"{format_date(self.alerts.today)} ({scope}): "
+                                   f"{board.figures.text()}")
         _fill(self.area_table, ["Lĩnh vực", "Nhiệm vụ", "Hoàn thành", "Trễ hạn", "Đang làm",
                                 "Chưa làm", "Chưa có báo cáo", "Quá hạn", "% hoàn thành"],
-              [[a.title, str(a.tasks), str(a.done), str(a.done_late), str(a.in_progress),
-                str(a.not_started), str(a.no_report), str(a.overdue), f"{a.percent_done:.1f}"]
+              [[a.title, *map(format_count, (a.tasks, a.done, a.done_late, a.in_progress,
+                                             a.not_started, a.no_report, a.overdue)),
+                format_percent(a.percent_done, 1)]
                for a in board.areas])
         self.unit_chart.set_values([(u.name, u.tasks) for u in board.units[:15]])
         self.status_chart.set_values(list(board.statuses.items()))

@@ -7,10 +7,10 @@ tested (and benchmarked) without widgets. Reads go through cchc_desktop.queries/
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
 
 from cchc_desktop.plans.outline import Outline, load_outline
-from cchc_desktop.plans.queries import matching_ids, sorted_task_ids, typing_query, unit_task_ids
+from cchc_desktop.plans.queries import matching_ids, sorted_task_ids, typing_query
+from cchc_desktop.progress.figures import Figures, Filters, count_figures, select_tasks
 from cchc_desktop.register.db import Register
 from ui.register.task_table_model import TaskStatus
 
@@ -18,30 +18,7 @@ _SEARCH_CACHE = 16
 _STATE_SORTS = ("status", "due", "progress")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The officer's filters; empty values mean "all"."""
-
-    text: str = ""
-    section_id: int | None = None
-    unit_id: int | None = None
-    unit_role: str | None = None  # "lead", "partner" or None (either)
-    status: str | None = None
-    overdue: bool = False
-
-    def active(self) -> bool:
-        """Tell whether anything narrows the view."""
-        return self != replace(Filters(), text=self.text) or bool(typing_query(self.text))
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Counts for the status bar (done and overdue are None until states are known)."""
-
-    tasks: int
-    total: int
-    done: int | None = None
-    overdue: int | None = None
+Counts = Figures  # the status bar's counts are the core's figures
 
 
 class AppendixView:
@@ -59,8 +36,6 @@ class AppendixView:
         self._searches: OrderedDict[str, set[int]] = OrderedDict()
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         self._allowed: set[int] | None = None
-        self._done: set[int] = set()
-        self._overdue: set[int] = set()
 
     def load(self, plan_id: int | None) -> None:
         """Read a plan's outline (after switching plans or a change of structure)."""
@@ -76,8 +51,6 @@ class AppendixView:
     def set_states(self, states: dict[int, TaskStatus] | None) -> None:
         """Use the tasks' states in the chosen period (None while being computed)."""
         self.states = states
-        self._done = {t for t, s in (states or {}).items() if s.done}
-        self._overdue = {t for t, s in (states or {}).items() if s.overdue}
         self._sorted = {k: v for k, v in self._sorted.items() if k[0] not in _STATE_SORTS}
 
     # Computing the view ------------------------------------------------------------------------
@@ -97,30 +70,13 @@ class AppendixView:
         return ordered if allowed is None else list(filter(allowed.__contains__, ordered))
 
     def _allowed_tasks(self) -> set[int] | None:
-        """Intersect the task sets of the active filters (None: every task)."""
-        sets: list[set[int]] = []
+        """Return the tasks passing every filter but the lĩnh vực (None: every task)."""
         query = typing_query(self.filters.text)
         self.search_terms = [t.strip('"*') for t in query.split()]
-        if query:
-            sets.append(self._search(query))
-        if self.filters.unit_id is not None and self.plan_id is not None:
-            sets.append(unit_task_ids(self.register, self.plan_id, self.filters.unit_id,
-                                      self.filters.unit_role))
-        if self.states is not None and (self.filters.status or self.filters.overdue):
-            sets.append({t for t, s in self.states.items() if self._state_matches(s)})
-        if not sets:
+        if self.plan_id is None:
             return None
-        sets.sort(key=len)
-        allowed = sets[0]
-        for other in sets[1:]:
-            allowed = allowed & other
-        return allowed
-
-    def _state_matches(self, state: TaskStatus) -> bool:
-        """Tell whether a task's state passes the status and overdue filters."""
-        wanted = self.filters.status
-        return (not wanted or state.status == wanted) and (not self.filters.overdue
-                                                           or state.overdue)
+        return select_tasks(self.register, self.plan_id, self.filters, self.outline, self.states,
+                            search=self._search, with_section=False)
 
     def _search(self, query: str) -> set[int]:
         """Return the tasks matching an FTS query (recent queries are remembered)."""
@@ -164,16 +120,13 @@ class AppendixView:
 
     # Counts ----------------------------------------------------------------------------------
 
-    def counts(self, keys: list[int], headings: int) -> Counts:
-        """Return the status-bar counts of the shown tasks (keys holding `headings` headings)."""
+    def counts(self, keys: list[int], headings: int) -> Figures:
+        """Return the status-bar figures of the shown tasks (keys holding `headings` headings),
+        counted by the core's count_figures like the dashboard, the report and the export."""
         shown = len(keys) - headings
         total = self.outline.task_count()
         if self.states is None:
-            return Counts(shown, total)
-        done, overdue = self._done, self._overdue
-        if shown != total:
-            visible = set(keys) if self.filters.section_id is not None or (
-                self._allowed is None) else self._allowed
-            done &= visible
-            overdue &= visible
-        return Counts(shown, total, len(done), len(overdue))
+            return count_figures(None, None, total, shown)
+        if shown == total:
+            return count_figures(self.states, None, total, shown)
+        return count_figures(self.states, filter((0).__lt__, keys), total, shown)

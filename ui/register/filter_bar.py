@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.plans.models import ROLE_LEAD, ROLE_PARTNER
+from cchc_desktop.progress.figures import Filters
 from cchc_desktop.schedule.lateness import STATUS_LABELS
-from ui.register.appendix_view import Filters
 
 ALL = "Tất cả"
 ROLES = (("", "chủ trì/phối hợp"), (ROLE_LEAD, "chủ trì"), (ROLE_PARTNER, "phối hợp"))

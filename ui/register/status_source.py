@@ -10,11 +10,12 @@ import contextlib
 import ctypes
 from datetime import date
 
+from cchc_desktop.progress import dashboard
 from cchc_desktop.progress.dashboard import default_period_code
 from cchc_desktop.progress.entries import task_states
+from cchc_desktop.progress.figures import cutoff_for
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES
-from cchc_desktop.schedule.periods import periods_of_year
 from ui.register.task_table_model import TaskStatus
 
 
@@ -25,13 +26,13 @@ def default_period(plan_year: int | None, today: date) -> str:
 
 def period_choices(plan_year: int | None, today: date) -> list[tuple[str, str]]:
     """Return (code, title) of the periods worth offering: the plan's year and this year."""
-    years = sorted({y for y in (plan_year, today.year) if y})
-    return [(p.code, p.title) for year in years for p in periods_of_year(year)]
+    return dashboard.period_choices(plan_year, today)
 
 
 def compute_states(register: Register, plan_id: int, period_code: str,
                    today: date) -> dict[int, TaskStatus]:
-    """Return every task's state in the period (run in a worker thread for big plans).
+    """Return every task's state in the period as of its cut-off day (figures.cutoff_for:
+    today, or the end of a past period), run in a worker thread for big plans.
 
     Tasks in the same state share one TaskStatus, and the memory the full TaskState records
     took (freed by reference counting, they hold no cycles) is handed back to the system, so a
@@ -40,7 +41,7 @@ def compute_states(register: Register, plan_id: int, period_code: str,
     """
     shared: dict[TaskStatus, TaskStatus] = {}
     states = {}
-    for s in task_states(register, plan_id, period_code, today):
+    for s in task_states(register, plan_id, period_code, cutoff_for(period_code, today)):
         status = TaskStatus(s.status, s.status_label, s.due, s.overdue, s.percent,
                             s.status in DONE_STATUSES)
         states[s.task.id] = shared.setdefault(status, status)

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.plans.queries import KIND_SECTION, plan_units, task_rows, unit_names
+from cchc_desktop.progress.figures import Figures, Filters
 from cchc_desktop.register.db import Register
-from ui.register.appendix_view import AppendixView, Counts, Filters
+from ui.register.appendix_view import AppendixView
 from ui.register.delegates import AppendixDelegate
 from ui.register.filter_bar import FilterBar
 from ui.register.status_source import compute_states, default_period, period_choices
@@ -31,7 +32,6 @@ from ui.shell.ops import Ops
 from ui.shell.plan_actions import PlanActions
 from ui.shell.task_actions import TaskActions
 from ui.shell.window import RegisterWindow
-from ui.widgets.formatting import format_count
 
 STATES_DELAY_MS = 150  # let the first paint happen before the worker takes the GIL
 
@@ -58,6 +58,8 @@ class MainWindow(RegisterWindow):
         self.filter_bar = FilterBar()
         self.plan_box = QComboBox()
         self.counts_label = QLabel()
+        self.figures = Figures(0, 0)
+        self.states_period = ""  # the period whose states the table shows ("" while computing)
         self.busy_label = QLabel()
         self._unit_names: list[str] | None = None
         self._refresh_timer = QTimer(self)
@@ -147,6 +149,7 @@ class MainWindow(RegisterWindow):
         self.view.load(plan_id)
         self.view.set_states(None)
         self.model.set_states(None)
+        self.states_period = ""
         self.filter_bar.set_states_ready(False)
         sections = [(row.id, f"{row.number}. {row.content}")
                     for row in self.view.outline.headings.values() if row.kind == KIND_SECTION]
@@ -189,15 +192,10 @@ class MainWindow(RegisterWindow):
         if keep is not None:
             self.table.select_key(keep, column)
 
-    def show_counts(self, counts: Counts) -> None:
-        """Show the counts of the shown tasks in the status bar."""
-        parts = [f"{format_count(counts.tasks)} nhiệm vụ"]
-        if counts.tasks != counts.total:
-            parts[0] += f" (trên {format_count(counts.total)})"
-        if counts.done is not None:
-            parts += [f"{format_count(counts.done)} hoàn thành",
-                      f"{format_count(counts.overdue or 0)} quá hạn"]
-        self.counts_label.setText(" · ".join(parts))
+    def show_counts(self, counts: Figures) -> None:
+        """Show the figures of the shown tasks in the status bar (the core's wording)."""
+        self.figures = counts
+        self.counts_label.setText(counts.text())
 
     def _filters_changed(self, filters: Filters) -> None:
         """Apply the filter bar's filters and search once pending keystrokes are in (typing
@@ -255,6 +253,7 @@ class MainWindow(RegisterWindow):
         """Show the states computed for a plan (if it is still the one shown, in that period)."""
         if plan_id != self.plan_id or period != self.filter_bar.period_code():
             return
+        self.states_period = period
         self.view.set_states(states)
         self.model.set_states(states)
         self.filter_bar.set_states_ready(True)

@@ -149,7 +149,8 @@ class PlanActions:
             return
         if self.window.tasks._plan_id() is not None:
             dialog_class(self.window.register, self.window.plan_id, self.window.today,
-                         self.window.filter_bar.period_code() or None, self.window).exec()
+                         self.window.filter_bar.period_code() or None, self.window,
+                         filters=self.window.view.filters).exec()
             self.window.load_states()
 
     def restore(self) -> None:

@@ -8,6 +8,10 @@ from datetime import date
 from PySide6.QtGui import QValidator
 
 from cchc_desktop.errors import ValidationError
+from cchc_desktop.text.numbers import format_count, format_decimal, format_money, format_percent
+
+__all__ = ["BudgetValidator", "format_budget", "format_count", "format_date", "format_decimal",
+           "format_percent", "parse_budget"]
 
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.500 or 1.500,25
 _PLAIN = re.compile(r"^\d+(,\d+)?$")  # 1500 or 2,5
@@ -16,10 +20,7 @@ _PARTIAL = re.compile(r"^[\d.]*,?\d*$")
 
 def format_budget(value: float | None) -> str:
     """Format millions of đồng the Vietnamese way (1.500; 2,5; empty when unknown)."""
-    if value is None:
-        return ""
-    text = f"{value:,.3f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return format_money(value)
 
 
 def parse_budget(text: str) -> float | None:
@@ -34,11 +35,6 @@ def parse_budget(text: str) -> float | None:
             f"Kinh phí “{text.strip()}” không hợp lệ: ghi số triệu đồng, dấu phẩy trước phần "
             "thập phân, dấu chấm ngăn hàng nghìn (ví dụ 2,5 hoặc 1.500).")
     return float(cleaned.replace(".", "").replace(",", "."))
-
-
-def format_count(value: int) -> str:
-    """Format a whole number with dots between thousands (100.000)."""
-    return f"{value:,}".replace(",", ".")
 
 
 def format_date(value: date | None) -> str:

@@ -14,9 +14,9 @@ from cchc_desktop.excel.write.writer import Column, Row, SheetSpec
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Group, Plan
 from cchc_desktop.progress.entries import TaskState, task_states
-from cchc_desktop.progress.states import NO_REPORT
+from cchc_desktop.progress.figures import count_figures, cutoff_for
 from cchc_desktop.register.db import Register
-from cchc_desktop.schedule.lateness import DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED
+from cchc_desktop.schedule.lateness import DONE_LATE
 from cchc_desktop.schedule.periods import parse_period_code
 
 PROGRESS_COLUMNS = (
@@ -58,18 +58,8 @@ def _task_row(state: TaskState) -> Row:
 
 
 def summary_line(states: list[TaskState]) -> str:
-    """Count tasks by state in one sentence for the foot of the sheet."""
-    def count(*codes: str) -> int:
-        """Count tasks in any of the statuses."""
-        return sum(1 for s in states if s.status in codes)
-
-    overdue = sum(1 for s in states if s.overdue)
-    return (
-        f"Tổng số: {len(states)} nhiệm vụ; hoàn thành: {count(DONE, DONE_LATE)} "
-        f"(trễ hạn: {count(DONE_LATE)}); đang thực hiện: {count(IN_PROGRESS)}; "
-        f"chưa thực hiện: {count(NOT_STARTED)}; chưa có báo cáo: {count(NO_REPORT)}; "
-        f"quá hạn: {overdue}."
-    )
+    """Count tasks by state in one sentence for the foot of the sheet (progress.figures)."""
+    return count_figures({s.task.id: s for s in states}, None, len(states)).sentence()
 
 
 def _body(states: list[TaskState], groups: dict[int, Group]) -> Iterator[Row]:
@@ -97,6 +87,7 @@ def progress_sheet(
 ) -> tuple[SheetSpec, Iterator[Row]]:
     """Return the progress sheet of a period: its spec and its rows."""
     period = parse_period_code(period_code)
+    today = cutoff_for(period_code, today)
     states = task_states(register, plan.id, period_code, today)
     if task_ids is not None:
         wanted = set(task_ids)

@@ -1,0 +1,200 @@
+"""One source of truth for the figures an officer reads: tasks, done, in progress, overdue…
+
+The status bar, the dashboard, the period report and the Excel export all count through
+count_figures, over the states of progress.states.task_states, for the same tasks (select_tasks:
+search, lĩnh vực, đơn vị, vai trò, trạng thái, quá hạn), the same period and the same cut-off
+date (cutoff_for). So the same filter and period give the same numbers in every window.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from operator import attrgetter
+from typing import Protocol
+
+from cchc_desktop.plans.outline import Outline, load_outline
+from cchc_desktop.plans.queries import matching_ids, typing_query, unit_task_ids
+from cchc_desktop.progress.states import NO_REPORT, task_states
+from cchc_desktop.register.db import Register
+from cchc_desktop.schedule.lateness import DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED
+from cchc_desktop.schedule.periods import parse_period_code
+from cchc_desktop.text.numbers import format_count, format_percent
+
+
+class StateLike(Protocol):
+    """What counting needs of a task's state (progress TaskState or the table's TaskStatus)."""
+
+    @property
+    def status(self) -> str: ...  # noqa: D102
+
+    @property
+    def overdue(self) -> bool: ...  # noqa: D102
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The officer's filters in the register window; empty values mean "all"."""
+
+    text: str = ""
+    section_id: int | None = None
+    unit_id: int | None = None
+    unit_role: str | None = None  # "lead", "partner" or None (either)
+    status: str | None = None
+    overdue: bool = False
+
+    def active(self) -> bool:
+        """Tell whether anything narrows the view."""
+        return self != replace(Filters(), text=self.text) or bool(typing_query(self.text))
+
+    def by_state(self) -> bool:
+        """Tell whether the filters need the tasks' states (status or overdue)."""
+        return bool(self.status) or self.overdue
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Counts of the tasks selected in a period (counts by status are None until known)."""
+
+    tasks: int
+    total: int
+    by_status: Mapping[str, int] | None = None
+    overdue: int | None = None
+    known: bool = field(default=False)
+
+    def _of(self, *codes: str) -> int:
+        """Count the selected tasks in any of these statuses."""
+        return sum((self.by_status or {}).get(code, 0) for code in codes)
+
+    @property
+    def done(self) -> int:
+        """Tasks done, on time or late."""
+        return self._of(DONE, DONE_LATE)
+
+    @property
+    def done_late(self) -> int:
+        """Tasks done after their due date."""
+        return self._of(DONE_LATE)
+
+    @property
+    def in_progress(self) -> int:
+        """Tasks under way."""
+        return self._of(IN_PROGRESS)
+
+    @property
+    def not_started(self) -> int:
+        """Tasks not started."""
+        return self._of(NOT_STARTED)
+
+    @property
+    def no_report(self) -> int:
+        """Tasks nobody has reported on."""
+        return self._of(NO_REPORT)
+
+    @property
+    def percent_done(self) -> float:
+        """Share of the selected tasks done, in percent."""
+        return 100.0 * self.done / self.tasks if self.tasks else 0.0
+
+    def text(self) -> str:
+        """Say the figures in one line: "12 nhiệm vụ (trên 53) · 3 hoàn thành · 10 quá hạn"."""
+        parts = [f"{format_count(self.tasks)} nhiệm vụ"]
+        if self.tasks != self.total:
+            parts[0] += f" (trên {format_count(self.total)})"
+        if self.known:
+            parts += [f"{format_count(self.done)} hoàn thành",
+                      f"{format_count(self.overdue or 0)} quá hạn"]
+        return " · ".join(parts)
+
+    def sentence(self) -> str:
+        """Say the figures as a sentence (Excel foot, report)."""
+        line = (f"Tổng số: {format_count(self.tasks)} nhiệm vụ; hoàn thành: "
+                f"{format_count(self.done)} (trễ hạn: {format_count(self.done_late)}); "
+                f"đang thực hiện: {format_count(self.in_progress)}; chưa thực hiện: "
+                f"{format_count(self.not_started)}; chưa có báo cáo: "
+                f"{format_count(self.no_report)}; ")
+        return line + (f"quá hạn: {format_count(self.overdue or 0)}; tỷ lệ hoàn thành: "
+                       f"{format_percent(self.percent_done)}.")
+
+
+def count_figures(states: Mapping[int, StateLike] | None, ids: Iterable[int] | None,
+                  total: int, shown: int | None = None) -> Figures:
+    """Count the tasks `ids` (None: every task in states) by status and overdue.
+
+    `shown` is the number of tasks selected when it is known without the states (the view
+    counts its rows); without states only that number and the total are known.
+    """
+    if states is None:
+        return Figures(shown if shown is not None else len(list(ids or ())), total)
+    chosen = list(states.values()) if ids is None else list(
+        map(states.__getitem__, filter(states.__contains__, ids)))
+    by_status = Counter(map(attrgetter("status"), chosen))
+    overdue = sum(map(attrgetter("overdue"), chosen))
+    tasks = shown if shown is not None else sum(by_status.values())
+    return Figures(tasks, total, dict(by_status), overdue, True)
+
+
+def cutoff_for(period_code: str, today: date) -> date:
+    """Return the day the figures of a period are counted on: today, or the period's last day
+    when it has ended (a past period is judged as it stood when it closed)."""
+    return min(today, parse_period_code(period_code).end)
+
+
+def select_tasks(register: Register, plan_id: int, filters: Filters, outline: Outline,
+                 states: Mapping[int, StateLike] | None,
+                 search: Callable[[str], set[int]] | None = None,
+                 with_section: bool = True) -> set[int] | None:
+    """Return the plan's tasks passing the filters (None: every task, nothing narrows).
+
+    The status and overdue filters need the states (ignored while they are None); `search`
+    runs an FTS query (the view passes its cache); `with_section` adds the lĩnh vực filter.
+    """
+    sets: list[Collection[int]] = []
+    query = typing_query(filters.text)
+    if query:
+        sets.append((search or (lambda q: matching_ids(register, q)))(query))
+    if filters.unit_id is not None:
+        sets.append(unit_task_ids(register, plan_id, filters.unit_id, filters.unit_role))
+    if states is not None and filters.by_state():
+        sets.append({t for t, s in states.items() if state_matches(filters, s)})
+    if with_section and filters.section_id is not None:
+        low, high = outline.section_spans.get(filters.section_id, (0, 0))
+        sets.append(set(filter(None, outline.task_at[low:high])))
+    if not sets:
+        return None
+    sets.sort(key=len)
+    allowed = set(sets[0])
+    for other in sets[1:]:
+        allowed.intersection_update(other)
+    return allowed
+
+
+def state_matches(filters: Filters, state: StateLike) -> bool:
+    """Tell whether a task's state passes the status and overdue filters."""
+    wanted = filters.status
+    return (not wanted or state.status == wanted) and (not filters.overdue or state.overdue)
+
+
+def plan_figures(register: Register, plan_id: int, period_code: str, today: date,
+                 filters: Filters | None = None) -> Figures:
+    """Return the figures of a plan's tasks passing the filters, in a period, as of its
+    cut-off day: what the status bar, the dashboard, the report and the export say."""
+    states = {s.task.id: s for s in task_states(register, plan_id, period_code,
+                                                cutoff_for(period_code, today))}
+    return figures_of_states(register, plan_id, states, filters or Filters())
+
+
+def figures_of_states(register: Register, plan_id: int, states: Mapping[int, StateLike],
+                      filters: Filters) -> Figures:
+    """Count computed states (by task id, in appendix order) under the filters."""
+    return count_figures(states, chosen_ids(register, plan_id, states, filters), len(states))
+
+
+def chosen_ids(register: Register, plan_id: int, states: Mapping[int, StateLike],
+               filters: Filters) -> list[int] | None:
+    """Return the ids of the states passing the filters, in order (None: all of them)."""
+    outline = load_outline(register, plan_id) if filters.section_id is not None else Outline()
+    chosen = select_tasks(register, plan_id, filters, outline, states)
+    return None if chosen is None else [t for t in states if t in chosen]
