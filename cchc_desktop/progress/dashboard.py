@@ -39,10 +39,11 @@ SETTING_STARTUP_SUMMARY = "startup_summary"
 class Alerts:
     """Tasks overdue and tasks due within 1, 3 and 7 days, for one day."""
 
-    today: date
+    today: date  # the cut-off day: today, or the last day of a period that has ended
     period: ReportingPeriod
     overdue: list[TaskState] = field(default_factory=list)
     due_soon: dict[int, list[TaskState]] = field(default_factory=dict)
+    closed: bool = False  # the period has ended: nothing is "due soon" any more
 
     @property
     def empty(self) -> bool:
@@ -52,6 +53,9 @@ class Alerts:
     def summary(self) -> str:
         """Return a one-paragraph Vietnamese summary for the start-up message."""
         parts = [f"{format_count(len(self.overdue))} nhiệm vụ quá hạn"]
+        if self.closed:
+            return (f"Kỳ {self.period.title} (đã kết thúc ngày {self.today:%d/%m/%Y}): "
+                    f"{parts[0]}.")
         for days in ALERT_DAYS:
             count = format_count(len(self.due_soon.get(days, [])))
             parts.append(f"{count} nhiệm vụ đến hạn trong {days} ngày")
@@ -86,12 +90,13 @@ def alerts_for(register: Register, plan_id: int, today: date,
     cut-off day (today, or the last day of a past period)."""
     if period is None:
         period = parse_period_code(plan_period_code(register, plan_id, today))
-    today = cutoff_for(period.code, today)
-    alerts = Alerts(today, period, due_soon={days: [] for days in ALERT_DAYS})
-    for state in task_states(register, plan_id, period.code, today):
+    cutoff = cutoff_for(period.code, today)
+    alerts = Alerts(cutoff, period, due_soon={days: [] for days in ALERT_DAYS},
+                    closed=cutoff < today)
+    for state in task_states(register, plan_id, period.code, cutoff):
         if state.overdue:
             alerts.overdue.append(state)
-        elif state.due is not None and state.status in UNFINISHED:
+        elif not alerts.closed and state.due is not None and state.status in UNFINISHED:
             left = (state.due - today).days
             window = next((d for d in sorted(ALERT_DAYS) if 0 <= left <= d), None)
             if window is not None:

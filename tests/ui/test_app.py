@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop.progress.dashboard import set_startup_summary
+from cchc_desktop.progress.figures import plan_figures
 from cchc_desktop.register.db import Register
 from ui.shell.app import startup_summary
 
@@ -28,5 +29,6 @@ def test_reminder_for_a_past_plan_speaks_of_its_own_year(qtbot, demo_register: R
     parent = QWidget()
     qtbot.addWidget(parent)
     text = startup_summary(parent, demo_register, today=date(2026, 11, 22))
-    assert text.startswith("Kỳ Năm 2021, ngày 22/11/2026:")
-    assert "10 nhiệm vụ quá hạn" in text  # as the status bar counts for Năm 2021
+    assert text.startswith("Kỳ Năm 2021 (đã kết thúc ngày 14/12/2021): ")
+    figures = plan_figures(demo_register, 1, "2021", date(2026, 11, 22))
+    assert f": {figures.overdue} nhiệm vụ quá hạn." in text  # as the status bar counts Năm 2021
