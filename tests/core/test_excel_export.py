@@ -80,25 +80,33 @@ def test_appendix_layout_and_print_setup(demo_register: Register, tmp_path: Path
     assert ws.cell(last, 1).value == "(Bằng chữ: Chín mươi ba triệu đồng)"
 
 
+def _sheet_rows(register: Register, tmp_path: Path, period: str, title: str
+                ) -> list[tuple[object, ...]]:
+    out = export_workbook(register, tmp_path / f"{period}.xlsx",
+                          ExportOptions(1, period_code=period, today=date(2021, 4, 20)))
+    return list(openpyxl.load_workbook(out)[f"Tiến độ {title}"].iter_rows(values_only=True))
+
+
 def test_progress_sheet_shows_status_and_lateness(demo_register: Register,
                                                   tmp_path: Path) -> None:
-    out = export_workbook(demo_register, tmp_path / "x.xlsx",
-                          ExportOptions(1, period_code="2021-H1", today=date(2021, 4, 20)))
-    ws = openpyxl.load_workbook(out)["Tiến độ 6 tháng năm 2021"]
+    sheet = _sheet_rows(demo_register, tmp_path, "2021-H1", "6 tháng năm 2021")
     rows: dict[object, tuple[object, ...]] = {}
-    for row in ws.iter_rows(values_only=True):
+    for row in sheet:
         rows.setdefault(row[0], row)  # the first "1.1" is section I's
-    header = next(r for r in ws.iter_rows(values_only=True) if r[0] == "TT")
+    header = next(r for r in sheet if r[0] == "TT")
     assert header[4:10] == ("Trạng thái", "Tỷ lệ (%)", "Kết quả thực hiện", "Tài liệu kiểm chứng",
                             "Ngày hoàn thành", "Quá hạn / trễ hạn")
     assert rows["1.1"][4:6] == ("Hoàn thành", 100)
     assert rows["1.1"][7].startswith("12/BC-TTr")
     assert rows["3.2"][4] == "Đang thực hiện" and rows["3.2"][9].startswith("Quá hạn")
-    # 3.1 was completed 02/04, after Quý I's cut-off (14/3): still in progress in Quý I
-    assert rows["3.1"][4] == "Đang thực hiện" and rows["3.1"][9].startswith("Quá hạn")
-    summary = [r[0] for r in ws.iter_rows(values_only=True) if r[0] and
-               str(r[0]).startswith("Tổng số")]
+    assert rows["3.1"][4] == "Hoàn thành trễ hạn" and rows["3.1"][9].startswith("Trễ hạn")
+    summary = [r[0] for r in sheet if r[0] and str(r[0]).startswith("Tổng số")]
     assert summary and "53 nhiệm vụ" in summary[0]
+    # Quý I is counted as it stood at its cut-off (14/3), like the report: 3.1, completed
+    # 02/04, was still in progress then
+    quarter = {r[0]: r for r in reversed(_sheet_rows(demo_register, tmp_path, "2021-Q1",
+                                                     "Quý I năm 2021"))}
+    assert quarter["3.1"][4] == "Đang thực hiện"
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+84 912 345", "-Văn phòng", "@SUM(A1)", "\tTab",
