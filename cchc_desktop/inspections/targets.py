@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.inspections.one_stop import format_rate, percent, period_total
+from cchc_desktop.inspections.one_stop import format_rate, percent
+from cchc_desktop.inspections.period_sums import combined_total, tile
 from cchc_desktop.inspections.results import remediation_counts
 from cchc_desktop.inspections.rows import fetch_one, from_row, insert, required_text, to_row
 from cchc_desktop.paths import resource_path
@@ -238,18 +239,42 @@ def _computed(register: Register, source: str, code: str, year: int) -> tuple[fl
     if source == SOURCE_REMEDIATION:
         items, closed = remediation_counts(register, year)
         return percent(closed, items), f"{closed}/{items} nội dung đã khắc phục"
-    total = period_total(register, code)
-    if total is None:
+    combined = combined_total(register, code)
+    if combined is None:
         return None, "chưa có số liệu một cửa"
+    if not combined.complete:
+        return None, f"số liệu một cửa mới đến ngày {combined.covered_to:%d/%m/%Y}"
+    total = combined.figures
     if source == SOURCE_ON_TIME:
         return total.on_time_rate, f"{total.early + total.on_time}/{total.resolved} hồ sơ"
     return total.online_rate, f"{total.online}/{total.received_new} hồ sơ"
+
+
+def _typed_over(register: Register, target: Target, code: str) -> tuple[float | None, str]:
+    """Return a typed actual built from the periods typed inside this one, and from which.
+
+    Only when the typed periods cover the whole window: counts are summed over the pieces; a
+    rate is the last piece's (it is not additive).
+    """
+    period = parse_period_code(code)
+    rows = register.db.query("SELECT period_code, value FROM target_actuals WHERE target_id = ?",
+                             [target.id])
+    typed = {parse_period_code(r["period_code"]).code: float(r["value"]) for r in rows}
+    pieces = tile(period, [parse_period_code(c) for c in typed])
+    if not pieces or pieces[-1].end < period.end:
+        return None, ""
+    values = [typed[p.code] for p in pieces]
+    value = sum(values) if target.unit != "%" else values[-1]
+    return value, "theo số liệu " + ", ".join(p.title for p in pieces)
 
 
 def target_status(register: Register, target: Target, period_code: str) -> TargetStatus:
     """Return a target's actual and whether it is met in a period."""
     period = parse_period_code(period_code)
     typed = _typed(register, target.id, period.code)
+    pieced = ""
+    if typed is None:
+        typed, pieced = _typed_over(register, target, period.code)
     computed, detail = (None, "")
     if target.source != SOURCE_TYPED:
         computed, detail = _computed(register, target.source, period.code, period.year)
@@ -257,6 +282,7 @@ def target_status(register: Register, target: Target, period_code: str) -> Targe
     origin = "Nhập tay" if typed is not None or target.source == SOURCE_TYPED else "Tính từ số liệu"
     if typed is not None and computed is not None:
         detail = f"theo số liệu: {format_value(computed, target.unit)} ({detail})"
+    detail = "; ".join(x for x in (pieced, detail) if x)
     met = None if actual is None else is_met(actual, target.comparator, target.value)
     return TargetStatus(target, period.code, actual, met, origin, detail)
 

@@ -113,6 +113,7 @@ class UnitStat:
     tasks: int = 0
     done: int = 0
     overdue: int = 0
+    no_report: int = 0
 
 
 @dataclass
@@ -137,6 +138,20 @@ def _lead_units(register: Register, plan_id: int) -> dict[int, list[tuple[int, s
     return found
 
 
+def unit_stats(register: Register, plan_id: int, states: list[TaskState]) -> list[UnitStat]:
+    """Count each lead unit's tasks, done and overdue (most tasks first)."""
+    leads = _lead_units(register, plan_id)
+    units: dict[int, UnitStat] = {}
+    for state in states:
+        for unit_id, name in leads.get(state.task.id, []):
+            stat = units.setdefault(unit_id, UnitStat(unit_id, name))
+            stat.tasks += 1
+            stat.done += state.done
+            stat.overdue += state.overdue
+            stat.no_report += not state.reported and not state.done
+    return sorted(units.values(), key=lambda u: (-u.tasks, u.name))
+
+
 def dashboard_for(register: Register, plan_id: int, period_code: str, today: date,
                   filters: Filters | None = None) -> Dashboard:
     """Compute the dashboard of a plan for a period, over the tasks passing the filters (the
@@ -148,18 +163,9 @@ def dashboard_for(register: Register, plan_id: int, period_code: str, today: dat
     figures = count_figures(by_id, chosen, len(by_id))
     if chosen is not None:
         states = [by_id[t] for t in chosen]
-    leads = _lead_units(register, plan_id)
-    units: dict[int, UnitStat] = {}
-    for state in states:
-        for unit_id, name in leads.get(state.task.id, []):
-            stat = units.setdefault(unit_id, UnitStat(unit_id, name))
-            stat.tasks += 1
-            stat.done += state.done
-            stat.overdue += state.overdue
     statuses = Counter(s.status_label for s in states)
     ordered = {label: statuses.get(label, 0) for label in SHOWN_LABELS.values()}
-    return Dashboard(period_code, area_stats(states),
-                     sorted(units.values(), key=lambda u: (-u.tasks, u.name)),
+    return Dashboard(period_code, area_stats(states), unit_stats(register, plan_id, states),
                      ordered, sum(s.overdue for s in states), figures)
 
 
