@@ -17,6 +17,7 @@ from cchc_desktop.inspections.targets import TargetStatus, targets_for_period
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency, Plan
 from cchc_desktop.progress.dashboard import UnitStat, unit_stats
+from cchc_desktop.progress.figures import cutoff_for
 from cchc_desktop.progress.states import AreaStat, TaskState, area_stats, task_states
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.periods import ReportingPeriod, next_period, parse_period_code
@@ -76,7 +77,7 @@ def collect_facts(register: Register, plan_id: int, period_code: str,
                   today: date) -> PeriodFacts:
     """Collect the facts of a period as of its cut-off (or today while it is still open)."""
     period = parse_period_code(period_code)
-    as_of = min(today, period.end)
+    as_of = cutoff_for(period.code, today)
     states = task_states(register, plan_id, period.code, as_of)
     plans, held = _inspections(register, period)
     return PeriodFacts(
