@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.register.db import Register, default_register_path, open_register
+from cchc_desktop.register.db import Register, default_register_path
+from cchc_desktop.register.lock import open_for_reading, open_for_writing
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 PLAN_HELP = "mã kế hoạch (mặc định: kế hoạch mở hoặc nhập gần nhất)"
@@ -116,8 +117,14 @@ def _register_path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace) -> Register:
-    """Open the command's register."""
-    return open_register(_register_path(args))
+    """Open the command's register to write, under its lock (a holder is named; closing the
+    register releases it)."""
+    return open_for_writing(_register_path(args))
+
+
+def _open_to_read(args: argparse.Namespace) -> Register:
+    """Open the command's register to read (read-only, no lock needed)."""
+    return open_for_reading(_register_path(args))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -171,7 +178,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         run_inspection_report,
     )
 
-    register = _open(args)
+    register = _open_to_read(args)
     try:
         if args.kind.strip().lower() in INSPECTION_REPORT_KINDS:
             path = run_inspection_report(register, args.kind, args.output, args.plan, args.unit)
@@ -204,7 +211,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the plan (or one unit's tasks) as an appendix workbook."""
     from cchc_desktop.excel.write.export import run_export
 
-    register = _open(args)
+    register = _open_to_read(args)
     try:
         path = run_export(register, args.out, args.plan, args.unit)
     finally:

@@ -4,6 +4,7 @@
     python tests/register_worker.py contend DB PLAN N [retry|fail]  add N tasks racing a writer
     python tests/register_worker.py write DB PLAN         add tasks "ghi-N", print "ack ghi-N" after
                                                           each commit, until SIGUSR1
+    python tests/register_worker.py lock-disk-full DB     take the lock on a full disk, then die
     python tests/register_worker.py hold-lock DB          take the instance lock, wait for stdin EOF
     python tests/register_worker.py read FILE DB CAP_MB   read a workbook, import it if readable
     python tests/register_worker.py serve                 fork a child per tab-separated stdin
@@ -150,6 +151,25 @@ def write(db_path: str, plan_id: str) -> None:
     mark("done")
 
 
+def lock_disk_full(db_path: str) -> None:
+    """Take the instance lock with no room to write a byte (a full disk), then die holding it."""
+    import resource
+    import signal
+
+    from cchc_desktop.register.lock import acquire
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes fail with EFBIG instead of a signal
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+    try:
+        acquire(db_path)
+    except Exception as error:  # noqa: BLE001 - reported to the parent
+        mark(f"failed {type(error).__name__}")
+    else:
+        mark("locked")
+    sys.stdout.flush()
+    os._exit(0)  # like a crash: nothing released
+
+
 def hold_lock(db_path: str) -> None:
     """Take the instance lock of a register and hold it until stdin closes."""
     from cchc_desktop.register.lock import acquire
@@ -272,7 +292,8 @@ class ForkServer:
         self._errors.close()
 
 
-MODES = {"crash": crash, "contend": contend, "write": write, "hold-lock": hold_lock, "read": read,
+MODES = {"crash": crash, "contend": contend, "write": write, "hold-lock": hold_lock,
+         "lock-disk-full": lock_disk_full, "read": read,
          "serve": serve}
 
 if __name__ == "__main__":

@@ -10,9 +10,9 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -45,6 +45,7 @@ class Register:
     db: Database
     path: Path
     read_only: bool = False
+    on_close: list[Callable[[], None]] = field(default_factory=list)  # e.g. release the lock
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -76,8 +77,13 @@ class Register:
             raise
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
-        self.db.close()
+        """Close the connection (checkpointing the WAL), then run the on_close hooks once."""
+        try:
+            self.db.close()
+        finally:
+            hooks, self.on_close = self.on_close, []
+            for hook in hooks:
+                hook()
 
 
 def _check_file(path: Path, read_only: bool) -> None:
@@ -149,6 +155,11 @@ def _check_version(path: Path) -> list[str]:
             f"{unknown[-1]}). Hãy cập nhật phần mềm; tệp không bị thay đổi."
         )
     return applied
+
+
+def pending_migrations(path: Path) -> bool:
+    """Return True when the register at path lacks migrations this app would apply."""
+    return len(_check_version(path)) < len(known_names())
 
 
 def _configure(db: Database, read_only: bool) -> None:

@@ -52,8 +52,10 @@ def restore(
     _copy_under_lock(register, source_path, lambda: taken.append(
         snapshot(register, REASON_RESTORE, now=now, rotate_after=False)))
     path = register.path
+    hooks, register.on_close = register.on_close, []  # the lock stays held across the reopen
     register.close()
     fresh = open_register(path)
+    fresh.on_close.extend(hooks)
     try:
         keep_history(fresh, taken[0], source_path)
     except sqlite3.Error as error:

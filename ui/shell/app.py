@@ -99,10 +99,13 @@ def _report_started(window: QWidget) -> None:
 
 def _lock(register_path: Path) -> tuple[InstanceLock | None, bool] | None:
     """Take the register's lock; if another window holds it, offer read-only or cancel."""
-    from cchc_desktop.register.lock import RegisterInUse, acquire
+    from cchc_desktop.register.lock import LockUnavailable, RegisterInUse, acquire
 
     try:
         return acquire(register_path), False
+    except LockUnavailable as error:  # a read-only folder or medium: view only
+        QMessageBox.information(None, "Sổ chỉ mở được để xem", str(error))
+        return None, True
     except RegisterInUse as busy:
         box = QMessageBox(QMessageBox.Icon.Warning, "Sổ đang được mở ở nơi khác", str(busy))
         read_only = box.addButton("Mở chỉ đọc", QMessageBox.ButtonRole.AcceptRole)
@@ -151,6 +154,8 @@ def run_app(register_path: Path, quit_after_start: bool = False) -> int:
         register = _open(register_path, read_only)
         if register is None:
             return 1
+        if lock is not None:  # released when this register is closed (Tệp → Mở, quitting)
+            register.on_close.append(lock.release)
         if first_run_needed(register) and not (quit_after_start or read_only):
             FirstRunWizard(register).exec()
         window = MainWindow(register)

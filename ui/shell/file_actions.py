@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from cchc_desktop.register.db import open_register
+from cchc_desktop.errors import CchcError
+from cchc_desktop.register.db import Register, open_register
 from cchc_desktop.register.files import check_new_register, save_copy, with_suffix
+from cchc_desktop.register.lock import LockUnavailable, RegisterInUse, open_for_writing
 
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 RECENT_KEY = "recent/registers"
 RECENT_MAX = 8
 FILTER = "Sổ đăng ký CCHC (*.sqlite *.db *.sqlite3);;Mọi tệp (*)"
+WINDOW_ADVICE = "Có thể mở ở chế độ chỉ đọc để xem, hoặc hủy và đóng cửa sổ kia trước."
 
 
 class FileActions:
@@ -70,8 +73,9 @@ class FileActions:
 
     def create_at(self, path: Path) -> bool:
         """Create a register at a path (refusing an existing file) and switch to it."""
-        register = self.window.ops.call(lambda: open_register(check_new_register(path)),
-                                        "Không tạo được sổ")
+        register = self.window.ops.call(
+            lambda: open_for_writing(check_new_register(path), WINDOW_ADVICE),
+            "Không tạo được sổ")
         if register is None:
             return False
         self.remember(register.path)
@@ -92,12 +96,30 @@ class FileActions:
         if not path.is_file():
             self.window.show_error("Không mở được sổ", f"Không tìm thấy tệp '{path}'.")
             return False
-        register = self.window.ops.call(lambda: open_register(path), "Không mở được sổ")
+        register = self.locked_or_viewed(path)
         if register is None:
             return False
         self.remember(register.path)
         self.window.switch_register(register)
         return True
+
+    def locked_or_viewed(self, path: Path) -> Register | None:
+        """Open a register for writing under its lock (the window's current one is released
+        when switch_register closes it); held elsewhere or on a read-only medium, offer to
+        open it for viewing. None (with a message) if it cannot be opened."""
+        title = "Không mở được sổ"
+        try:
+            return open_for_writing(path, WINDOW_ADVICE)
+        except RegisterInUse as busy:
+            if not self.window.ops.confirm("Sổ đang được mở ở nơi khác",
+                                           f"{busy}\n\nMở sổ ở chế độ chỉ đọc để xem?"):
+                return None
+        except LockUnavailable as error:
+            self.window.show_error("Sổ chỉ mở được để xem", str(error))
+        except CchcError as error:
+            self.window.show_error(title, str(error))
+            return None
+        return self.window.ops.call(lambda: open_register(path, read_only=True), title)
 
     def save_copy(self) -> None:
         """Save a copy of the register under another name (in a worker thread)."""
