@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register.db import Register, default_register_path
@@ -67,6 +68,24 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
                         help="tệp sổ đăng ký (mặc định: trong thư mục dữ liệu người dùng)")
 
 
+def _agency_parser(sub: Any) -> None:
+    """Add `agency`: show or set the agency settings and the default signer."""
+    agency = sub.add_parser("agency", help="xem hoặc đặt thông tin cơ quan và người ký mặc định")
+    for option, metavar, text in (
+        ("--name", "TÊN", "tên cơ quan ban hành"), ("--parent", "TÊN", "cơ quan chủ quản"),
+        ("--place", "ĐỊA_DANH", "địa danh ghi trước ngày tháng"),
+        ("--abbreviation", "KÝ_HIỆU", "ký hiệu viết tắt (UBND, SNV…)"),
+        ("--drafting-unit", "ĐƠN_VỊ", "đơn vị soạn thảo ghi ở “Lưu: VT, …”"),
+        ("--signer-name", "HỌ_TÊN", "họ tên người ký mặc định"),
+        ("--signer-title", "CHỨC_VỤ", "chức vụ người ký"),
+        ("--authority", "QUYỀN_HẠN", "\"\" | TM. | KT. | Q. | TL. | TUQ. | TM.+KT."),
+        ("--head-title", "CHỨC_VỤ", "chức vụ người đứng đầu (sau KT., TL., TUQ., Q.)"),
+        ("--collective", "TẬP_THỂ", "tập thể sau TM. (ví dụ Ủy ban nhân dân)"),
+    ):
+        agency.add_argument(option, default=None, metavar=metavar, help=text)
+    _add_db(agency)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command (its help and errors in Vietnamese)."""
     _argparse_in_vietnamese()
@@ -92,11 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--unit", default=None, metavar="ĐƠN_VỊ",
                      help="chỉ các nhiệm vụ của đơn vị này")
     _add_db(exp)
-    rep = sub.add_parser("report", help="in báo cáo PDF theo Nghị định 30/2020")
+    rep = sub.add_parser("report", help="in văn bản (PDF hoặc Word) theo Nghị định 30/2020")
     rep.add_argument("kind", metavar="LOẠI",
                      help="plan | period | overdue | kiem-tra | ket-luan")
     rep.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP_RA",
-                     help="tệp PDF sẽ ghi")
+                     help="tệp .pdf hoặc .docx sẽ ghi")
+    rep.add_argument("--draft", action="store_true",
+                     help="tạo bản dự thảo (ghi “DỰ THẢO” trên mọi trang) dù còn thiếu thông tin")
+    rep.add_argument("--number", default=None, metavar="SỐ",
+                     help="số văn bản đã đăng ký (mặc định để trống cho văn thư)")
+    rep.add_argument("--date", default=None, metavar="NGÀY",
+                     help="ngày văn bản đã đăng ký, YYYY-MM-DD (mặc định để trống)")
+    rep.add_argument("--as-of", default=None, metavar="NGÀY",
+                     help="ngày tính quá hạn khi không chọn kỳ (overdue), YYYY-MM-DD")
     rep.add_argument("--plan", type=int, default=None, metavar="MÃ", help=PLAN_HELP)
     rep.add_argument("--period", default=None, metavar="KỲ",
                      help="2026-Q1 | 2026-H1 | 2026-Q3 | 2026-9M | 2026")
@@ -106,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     from cchc_desktop.progress.command import add_parser as add_progress_parser
 
     add_progress_parser(sub, _add_db, PLAN_HELP)
+    _agency_parser(sub)
     demo = sub.add_parser("demo", help="tạo sổ mẫu với kế hoạch CCHC mẫu")
     _add_db(demo)
     return parser
@@ -171,22 +199,25 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write an official PDF report (NĐ 30/2020 layout)."""
-    from cchc_desktop.reports.cli import run_report
-    from cchc_desktop.reports.inspection_kinds import (
-        INSPECTION_REPORT_KINDS,
-        run_inspection_report,
-    )
+    """Write an official document (.pdf or .docx, NĐ 30/2020 layout); 2 if incomplete."""
+    from cchc_desktop.reports.report_cli import write_report
 
     register = _open_to_read(args)
     try:
-        if args.kind.strip().lower() in INSPECTION_REPORT_KINDS:
-            path = run_inspection_report(register, args.kind, args.output, args.plan, args.unit)
-        else:
-            path = run_report(register, args.kind, args.output, args.plan, args.period)
+        return write_report(register, args)
     finally:
         register.close()
-    print(f"Đã ghi báo cáo '{path}'.")
+
+
+def cmd_agency(args: argparse.Namespace) -> int:
+    """Print the agency settings, after setting those given."""
+    from cchc_desktop.reports.agency_cli import agency_text, update_agency
+
+    register = _open(args)
+    try:
+        print(agency_text(update_agency(register, vars(args))))
+    finally:
+        register.close()
     return EXIT_OK
 
 
@@ -232,6 +263,7 @@ def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: cmd_open, "demo": cmd_demo, "import": cmd_import,
         "export": cmd_export, "report": cmd_report, "progress": cmd_progress,
+        "agency": cmd_agency,
     }
     return commands
 

@@ -23,6 +23,8 @@ UNIT_KINDS: dict[str, str] = {
 }
 
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
+# The agency's default signer may also sign "TM. <tập thể> / KT. <chức vụ> / <phó…>".
+SIGNER_AUTHORITIES = (*AUTHORITIES, "TM.+KT.")
 
 ROLE_LEAD = "lead"
 ROLE_PARTNER = "partner"
@@ -37,6 +39,12 @@ class Agency:
     place: str = ""
     abbreviation: str = ""
     officer_name: str = ""
+    signer_name: str = ""
+    signer_title: str = ""
+    signer_authority: str = ""
+    head_title: str = ""
+    collective: str = ""
+    drafting_unit: str = ""
 
 
 @dataclass
@@ -68,6 +76,8 @@ class Plan:
     signer_authority: str = ""
     recipients: list[str] = field(default_factory=list)
     source_file: str = ""
+    signer_head_title: str = ""
+    signer_collective: str = ""
 
 
 @dataclass

@@ -193,3 +193,25 @@ CREATE TABLE narratives (
     PRIMARY KEY (plan_id, period_code, area)
 );
 """)
+
+
+@migrations(name="0006_document_signers")
+def _document_signers(db: Database) -> None:
+    """Add the default signer to the agency (every NĐ 30 form) and the head/collective to plans.
+
+    The signer name and title the first run used to keep in settings move to the agency row.
+    """
+    run_script(db, """
+ALTER TABLE agency ADD COLUMN signer_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE agency ADD COLUMN signer_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE agency ADD COLUMN signer_authority TEXT NOT NULL DEFAULT '';
+ALTER TABLE agency ADD COLUMN head_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE agency ADD COLUMN collective TEXT NOT NULL DEFAULT '';
+ALTER TABLE agency ADD COLUMN drafting_unit TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN signer_head_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN signer_collective TEXT NOT NULL DEFAULT '';
+UPDATE agency SET
+    signer_name = coalesce((SELECT value FROM settings WHERE key = 'default_signer_name'), ''),
+    signer_title = coalesce((SELECT value FROM settings WHERE key = 'default_signer_title'), '')
+WHERE id = 1;
+""")

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import repository
-from cchc_desktop.plans.models import AUTHORITIES, Agency, Plan, Task, TaskDraft
+from cchc_desktop.plans.models import AUTHORITIES, SIGNER_AUTHORITIES, Agency, Plan, Task, TaskDraft
 from cchc_desktop.plans.task_text import ImportCancelled, area_of, search_text
 from cchc_desktop.plans.units import UnitIndex, link_task_units
 from cchc_desktop.register import audit
@@ -110,6 +110,10 @@ def validate_agency(agency: Agency) -> Agency:
                               "chấm hoặc gạch nối, không có khoảng trắng (ví dụ UBND, SNV).")
     if len(tidy.abbreviation) > 20:
         raise ValidationError("Ký hiệu viết tắt quá dài (tối đa 20 ký tự).")
+    if tidy.signer_authority not in SIGNER_AUTHORITIES:
+        choices = ", ".join(a or "(không)" for a in SIGNER_AUTHORITIES)
+        raise ValidationError(f"Quyền hạn ký “{tidy.signer_authority}” không hợp lệ; chọn một "
+                              f"trong: {choices}.")
     return tidy
 
 

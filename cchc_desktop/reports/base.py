@@ -4,7 +4,8 @@ Every document is a story of ReportLab flowables built by its own module (collec
 render); this module owns what all of them share. Fonts are Liberation Serif (Times New Roman
 metrics, OFL) from resources/fonts, embedded as subsets; the document's initial font is set to
 it, so ReportLab never adds its unembedded Helvetica. Pages are numbered in the top margin from
-the second page; an appendix (landscape pages) is numbered on its own, as NĐ 30 asks.
+the second page; an appendix (after a RestartNumbering mark) is numbered on its own, as NĐ 30
+asks. A draft has "DỰ THẢO" in a box in the top margin of every page.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
+from reportlab.platypus.doctemplate import LayoutError
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.paths import resource_path
@@ -190,21 +191,26 @@ class DocumentInfo:
     subject: str = ""
 
 
-class RestartPageNumbers(ActionFlowable):  # type: ignore[misc]
-    """Put before a page break: the next page is the first of an attachment numbered alone."""
+class RestartNumbering(Flowable):  # type: ignore[misc]
+    """An invisible mark: the page it lands on is page 1 of a new part (an appendix)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Take no room."""
+        return 0.0, 0.0
 
-    def apply(self, doc: BaseDocTemplate) -> None:
-        """Tell the document to start counting pages again at the next page."""
-        doc.restart_numbering = True
+    def draw(self) -> None:
+        """Tell the document template that numbering starts again on this page."""
+        doc = self.canv._doctemplate  # noqa: SLF001 - ReportLab's link to its template
+        doc.numbering_start = self.canv.getPageNumber()
+
+
+DRAFT_SIZE = 12
 
 
 class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A4 document with a portrait body template and a landscape appendix template."""
 
-    def __init__(self, path: str, info: DocumentInfo) -> None:
+    def __init__(self, path: str, info: DocumentInfo, draft: bool = False) -> None:
         """Set up pages, margins, metadata and the embedded initial font."""
         register_fonts()
         super().__init__(
@@ -213,9 +219,8 @@ class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             author=info.author, subject=info.subject, creator="CCHC Desktop",
             initialFontName=FONT, initialFontSize=13, invariant=1, lang="vi-VN",
         )
-        self._numbering_template = BODY_TEMPLATE
-        self._numbering_start = 1
-        self.restart_numbering = False
+        self.numbering_start = 1
+        self.draft = draft
         self.addPageTemplates([
             self._template(BODY_TEMPLATE, PORTRAIT),
             self._template(APPENDIX_TEMPLATE, LANDSCAPE),
@@ -228,44 +233,52 @@ class NdDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             pagesize[1] - TOP_MARGIN - BOTTOM_MARGIN,
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=template_id,
         )
-        return PageTemplate(template_id, [frame], onPage=self._number_page, pagesize=pagesize)
+        return PageTemplate(template_id, [frame], onPageEnd=self._finish_page,
+                            pagesize=pagesize)
 
-    def _number_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+    def _finish_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Draw the page number centred in the top margin (none on a part's first page)."""
-        page = canv.getPageNumber()
-        template_id = doc.pageTemplate.id
-        if template_id != self._numbering_template or self.restart_numbering:
-            self._numbering_template = template_id
-            if template_id == APPENDIX_TEMPLATE or self.restart_numbering:
-                self._numbering_start = page
-            self.restart_numbering = False
-        number = page - self._numbering_start + 1
-        if number < 2:
-            return
         width, height = doc.pageTemplate.pagesize
+        number = canv.getPageNumber() - self.numbering_start + 1
         canv.saveState()
-        canv.setFont(FONT, PAGE_NUMBER_SIZE)
-        canv.drawCentredString(width / 2, height - TOP_MARGIN / 2 - PAGE_NUMBER_SIZE / 3,
-                               str(number))
+        if number >= 2:
+            canv.setFont(FONT, PAGE_NUMBER_SIZE)
+            canv.drawCentredString(width / 2, height - TOP_MARGIN / 2 - PAGE_NUMBER_SIZE / 3,
+                                   str(number))
+        if self.draft:
+            self._draw_draft_mark(canv, width, height)
         canv.restoreState()
+
+    @staticmethod
+    def _draw_draft_mark(canv: Canvas, width: float, height: float) -> None:
+        """Draw "DỰ THẢO" in a box at the right of the top margin."""
+        text = "DỰ THẢO"
+        text_width = pdfmetrics.stringWidth(text, FONT_BOLD, DRAFT_SIZE)
+        right = width - RIGHT_MARGIN
+        base = height - TOP_MARGIN / 2 - DRAFT_SIZE / 3
+        canv.setFont(FONT_BOLD, DRAFT_SIZE)
+        canv.drawRightString(right - 4, base, text)
+        canv.setLineWidth(0.8)
+        canv.rect(right - text_width - 8, base - 4, text_width + 8, DRAFT_SIZE + 6)
 
 
 # ReportLab keeps fonts and their subsets in module globals: one document is built at a time.
 _BUILD_LOCK = threading.Lock()
 
 
-def _build(path: str, make_story: Callable[[], Sequence[Flowable]], info: DocumentInfo) -> None:
+def _build(path: str, make_story: Callable[[], Sequence[Flowable]], info: DocumentInfo,
+           draft: bool) -> None:
     """Build the PDF; if a row is taller than a page, build again letting rows be cut."""
     with _BUILD_LOCK:
         try:
-            NdDocTemplate(path, info).build(list(make_story()))
+            NdDocTemplate(path, info, draft).build(list(make_story()))
         except LayoutError:
             with rows_may_split():
-                NdDocTemplate(path, info).build(list(make_story()))
+                NdDocTemplate(path, info, draft).build(list(make_story()))
 
 
 def build_pdf(path: Path, make_story: Callable[[], Sequence[Flowable]],
-              info: DocumentInfo) -> Path:
+              info: DocumentInfo, draft: bool = False) -> Path:
     """Render a story to path atomically (a temp file beside it, then renamed); return path."""
     path = Path(path)
     if path.is_dir():
@@ -276,7 +289,7 @@ def build_pdf(path: Path, make_story: Callable[[], Sequence[Flowable]],
     os.close(handle)
     try:
         os.chmod(temp_name, 0o644)
-        _build(temp_name, make_story, info)
+        _build(temp_name, make_story, info, draft)
         os.replace(temp_name, path)
     except OSError as error:
         raise ReportError(f"Không ghi được tệp '{path.name}': {error.strerror}.") from error

@@ -1,4 +1,9 @@
-"""One entry point for `cchc-desktop report KIND -o OUT.pdf` and the in-app preview."""
+"""One entry point for `cchc-desktop report KIND -o OUT.pdf|OUT.docx` and the report dialog.
+
+build_document() collects a kind onto the document model (the dialog lists
+checks.missing(doc) before saving); run_report() collects and saves it as .pdf or .docx by
+the extension, refusing a document with something missing unless draft=True.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ from pathlib import Path
 from cchc_desktop.plans.services import current_plan_id
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import ReportError
-from cchc_desktop.reports.common import load_context
-from cchc_desktop.reports.overdue import collect_overdue, render_overdue
-from cchc_desktop.reports.period import collect_period, render_period, resolve_period
-from cchc_desktop.reports.plan import collect_plan, render_plan
+from cchc_desktop.reports.model import Document, Registration
+from cchc_desktop.reports.overdue import collect_overdue
+from cchc_desktop.reports.period import collect_period, period_document
+from cchc_desktop.reports.plan import collect_plan
+from cchc_desktop.reports.save import output_format, save_document
 
 KIND_PLAN = "plan"
 KIND_PERIOD = "period"
@@ -19,7 +25,7 @@ KIND_OVERDUE = "overdue"
 REPORT_KINDS: dict[str, str] = {
     KIND_PLAN: "Kế hoạch",
     KIND_PERIOD: "Báo cáo kết quả thực hiện công tác CCHC theo kỳ",
-    KIND_OVERDUE: "Danh mục nhiệm vụ chậm tiến độ",
+    KIND_OVERDUE: "Công văn đôn đốc nhiệm vụ chậm tiến độ",
 }
 
 
@@ -44,27 +50,37 @@ def _check_kind(kind: str) -> str:
     return key
 
 
-def run_report(
-    register: Register,
-    kind: str,
-    output: Path,
-    plan_id: int | None,
-    period_code: str | None,
-    *,
-    today: date | None = None,
-) -> Path:
-    """Write the report KIND (plan, period, overdue) of a plan to output; return its path."""
+def build_document(
+    register: Register, kind: str, plan_id: int | None, period_code: str | None, *,
+    today: date | None = None, registration: Registration | None = None,
+    as_of: date | None = None,
+) -> Document:
+    """Collect the document KIND (plan, period, overdue) of a plan onto the document model.
+
+    registration fills Số and ngày of a document already registered (blank otherwise);
+    as_of is the cut-off the overdue list counts to when no period is chosen.
+    """
     key = _check_kind(kind)
     plan = _plan_id(register, plan_id)
     today = today or date.today()
-    output = Path(output)
     if key == KIND_PLAN:
-        return render_plan(collect_plan(register, plan, today), output)
+        return collect_plan(register, plan, today)
     if key == KIND_PERIOD:
-        return render_period(collect_period(register, plan, period_code, today), output)
-    period = None
-    as_of = today
-    if period_code:
-        period = resolve_period(load_context(register, plan), period_code, today)
-        as_of = min(today, period.end)
-    return render_overdue(collect_overdue(register, plan, as_of, period), output)
+        return period_document(collect_period(register, plan, period_code, today, registration))
+    return collect_overdue(register, plan, as_of, period_code, today, registration).document
+
+
+def run_report(
+    register: Register, kind: str, output: Path, plan_id: int | None, period_code: str | None,
+    *, today: date | None = None, draft: bool = False,
+    registration: Registration | None = None, as_of: date | None = None,
+) -> Path:
+    """Write the report KIND of a plan to output (.pdf or .docx); return its path.
+
+    Without draft, a document with something missing is refused (checks.MissingInfoError
+    lists it) and nothing is written.
+    """
+    output_format(Path(output))
+    doc = build_document(register, kind, plan_id, period_code, today=today,
+                         registration=registration, as_of=as_of)
+    return save_document(doc, Path(output), draft)

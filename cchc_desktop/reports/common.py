@@ -1,4 +1,5 @@
-"""What the documents of one plan share: agency, header, signer, area titles, the story frame."""
+"""What the documents of one plan share: the plan with its term and citation, who issues and
+who signs them, area titles."""
 
 from __future__ import annotations
 
@@ -7,20 +8,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.platypus import Flowable, KeepTogether
-
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import AREAS, Agency, Plan, Section
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import PORTRAIT, ReportError, content_width, register_fonts
-from cchc_desktop.reports.parts import (
-    Letterhead,
-    LetterheadFlowable,
-    SignOff,
+from cchc_desktop.reports.base import ReportError
+from cchc_desktop.reports.issuing import (
+    default_signature,
+    is_agency,
+    issuer_of,
+    own_signature,
+    plan_issuer,
+)
+from cchc_desktop.reports.model import SETTING_AGENCY, SETTING_PLAN, Issuer, Signature
+from cchc_desktop.reports.wording import (
+    citation,
     clean,
-    sign_off_block,
-    title_block,
+    kind_of_number,
+    sentence_case,
+    summary_of,
+    term_phrase,
 )
 from cchc_desktop.text.folding import fold
 from cchc_desktop.text.money_words import capitalize_first
@@ -34,47 +41,97 @@ class PlanContext:
     agency: Agency
 
     @property
+    def plan_issuer(self) -> Issuer:
+        """Return who issued the plan (its own document's letterhead)."""
+        return plan_issuer(self.plan, self.agency)
+
+    @property
+    def report_issuer(self) -> Issuer:
+        """Return who issues the reports on the plan: the agency (the plan's issuer if unset)."""
+        return issuer_of(self.agency) if clean(self.agency.name) else self.plan_issuer
+
+    @property
     def issuer(self) -> str:
-        """Return the name of the agency issuing the documents (cơ quan ban hành)."""
-        return clean(self.plan.issuer) or clean(self.agency.name)
+        """Return the name of the body issuing the reports ('' when none is set)."""
+        return self.report_issuer.name
+
+    @property
+    def term(self) -> str:
+        """Return the plan's term: "năm 2021" or "giai đoạn 2021 - 2025"."""
+        return term_phrase(self.plan.year, self.plan.term, self.plan.title)
 
     @property
     def year_phrase(self) -> str:
-        """Return "năm 2021" for the plan's year (or its term as written)."""
-        if self.plan.year:
-            return f"năm {self.plan.year}"
-        term = clean(self.plan.term)
-        return term[:1].lower() + term[1:] if term else ""
+        """Return the plan's term (kept for callers of the old name)."""
+        return self.term
+
+    @property
+    def parent_kind(self) -> str:
+        """Return what the plan's number says it is: "Quyết định" or "Kế hoạch"."""
+        return kind_of_number(self.plan.number) or "Kế hoạch"
+
+    @property
+    def by_decision(self) -> bool:
+        """Tell whether the plan was issued by a Quyết định (its number is a QĐ's)."""
+        return self.parent_kind == "Quyết định"
 
     @property
     def reference(self) -> str:
-        """Return how documents cite the plan ("Kế hoạch số 1034/KH-TTr ngày 31/12/2020 của …")."""
-        number = clean(self.plan.number)
-        issued = iso_day(self.plan.issued_on)
-        if not number:
-            return f"Kế hoạch cải cách hành chính {self.year_phrase} của {self.issuer}".replace(
-                "  ", " ")
-        day = f" ngày {issued.day:02d}/{issued.month:02d}/{issued.year}" if issued else ""
-        return f"Kế hoạch số {number}{day} của {self.issuer}"
+        """Return how documents cite the plan ("Quyết định số 1271/QĐ-UBND ngày 18/8/2021 của
+        …", "Kế hoạch số 1034/KH-TTr ngày 31/12/2020 của …")."""
+        issuer = self.plan_issuer.name
+        if not clean(self.plan.number):
+            what = f"Kế hoạch cải cách hành chính {self.term}".strip()
+            return f"{what} của {issuer}" if issuer else what
+        return citation(self.parent_kind, self.plan.number, iso_day(self.plan.issued_on), issuer)
+
+    @property
+    def summary(self) -> str:
+        """Return the plan's trích yếu in sentence case, without a leading "Kế hoạch"."""
+        names = [self.plan_issuer.name, self.agency.place, self.agency.name]
+        return summary_of(self.plan.title, "Kế hoạch", names)
+
+    def plan_signature(self) -> tuple[Signature, str]:
+        """Return who signs the plan's own document, and where that signer is set."""
+        own = self._own_signature()
+        if own is not None:
+            return own, SETTING_PLAN
+        if is_agency(self.agency, self.plan.issuer):
+            return default_signature(self.agency), SETTING_AGENCY
+        return Signature(), SETTING_PLAN
+
+    def report_signature(self) -> tuple[Signature, str]:
+        """Return who signs a report on the plan: the agency's default signer, else the plan's."""
+        default = default_signature(self.agency)
+        own = self._own_signature()
+        if (clean(default.name) or clean(default.title)) or own is None:
+            return default, SETTING_AGENCY
+        return own, SETTING_PLAN
+
+    def _own_signature(self) -> Signature | None:
+        """Return the plan's own signer, if it has one."""
+        plan = self.plan
+        return own_signature(plan.signer_authority, plan.signer_title, plan.signer_name,
+                             plan.signer_head_title, plan.signer_collective)
 
     @property
     def head_title(self) -> str:
-        """Return the title of the agency's head ("Chánh Thanh tra"; "Giám đốc" for a deputy)."""
-        parts = [clean(p) for p in (self.plan.signer_title or "").splitlines() if clean(p)]
-        if len(parts) > 1:
-            return parts[0]
-        own = parts[0] if parts else ""
-        if fold(own).startswith("pho "):
-            return capitalize_first(own[4:])
-        return own or "Thủ trưởng cơ quan"
+        """Return the title of the issuer's head ("Chánh Thanh tra"), '' when unknown."""
+        signature, _ = self.report_signature()
+        if signature.authority in ("KT.", "TL.", "TUQ.", "TM.+KT.", "Q."):
+            return clean(signature.head_title) or _without_deputy(signature.title)
+        return clean(signature.title)
 
     @property
     def abbreviation(self) -> str:
-        """Return the issuer's abbreviation for document symbols ("TTr")."""
-        if clean(self.agency.abbreviation):
-            return clean(self.agency.abbreviation)
-        symbol = clean(self.plan.number).rpartition("-")[2]
-        return symbol if "/" not in symbol else ""
+        """Return the report issuer's abbreviation for document symbols ("TTr")."""
+        return self.report_issuer.abbreviation
+
+
+def _without_deputy(title: str) -> str:
+    """Return "Chánh Thanh tra" for "Phó Chánh Thanh tra"."""
+    own = clean(title)
+    return capitalize_first(own[4:]) if fold(own).startswith("pho ") else own
 
 
 def load_context(register: Register, plan_id: int) -> PlanContext:
@@ -95,26 +152,11 @@ def iso_day(text: str | None) -> date | None:
         return None
 
 
-def letterhead(ctx: PlanContext, number_line: str, day: date) -> Letterhead:
-    """Return the header of a document of this plan issued on a day."""
-    return Letterhead(clean(ctx.agency.parent_name), ctx.issuer, number_line,
-                      clean(ctx.agency.place), day)
-
-
-def sign_off(ctx: PlanContext, recipients: Sequence[str] | None = None) -> SignOff:
-    """Return the plan's signer with the given recipients (the plan's own by default)."""
-    plan = ctx.plan
-    chosen = list(plan.recipients if recipients is None else recipients)
-    return SignOff(plan.signer_authority, plan.signer_title, plan.signer_name, ctx.issuer,
-                   chosen)
-
-
 def section_title(section: Section) -> str:
     """Return a section's title in sentence case (the area's usual title when known)."""
     if section.area and section.area in AREAS:
         return AREAS[section.area]
-    title = clean(section.title)
-    return capitalize_first(title.lower()) if title.isupper() else title
+    return sentence_case(section.title)
 
 
 def main_lead(leads: Sequence[str]) -> str:
@@ -125,20 +167,4 @@ def main_lead(leads: Sequence[str]) -> str:
 
 def strip_doc_type(title: str, doc_type: str) -> str:
     """Drop a leading document type from a title ("Kế hoạch triển khai…" → "Triển khai…")."""
-    text = clean(title)
-    words = len(doc_type.split())
-    head = " ".join(text.split()[:words])
-    if fold(head) == fold(doc_type) and len(text.split()) > words:
-        text = " ".join(text.split()[words:])
-    return capitalize_first(text)
-
-
-def front_matter(head: Letterhead, doc_type: str, summary: str) -> list[Flowable]:
-    """Return the header and the title block of a portrait document."""
-    register_fonts()
-    return [LetterheadFlowable(head), *title_block(doc_type, summary, content_width(PORTRAIT))]
-
-
-def closing(last: Sequence[Flowable], sign: SignOff) -> Flowable:
-    """Keep the last paragraphs with the signature block on one page."""
-    return KeepTogether([*last, sign_off_block(sign, content_width(PORTRAIT))])
+    return summary_of(title, doc_type)

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from xml.sax.saxutils import escape
-
-from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import ParagraphStyle
 
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.inspections import inspection_plans as inspections
@@ -16,9 +11,19 @@ from cchc_desktop.inspections.models import InspectionPlan, TeamMember
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import STYLES, ReportError
+from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.common import iso_day
-from cchc_desktop.reports.parts import Letterhead, SignOff, clean, markup, short_date
+from cchc_desktop.reports.issuing import default_signature, issuer_of, own_signature
+from cchc_desktop.reports.model import (
+    BODY,
+    SETTING_AGENCY,
+    SETTING_INSPECTION,
+    Issuer,
+    Para,
+    Registration,
+    Signature,
+)
+from cchc_desktop.reports.parts import clean, short_date
 
 
 @dataclass(frozen=True)
@@ -30,8 +35,21 @@ class InspectionContext:
 
     @property
     def issuer(self) -> str:
-        """Return the issuing agency's name ("Ủy ban nhân dân huyện Đắk Hà")."""
-        return clean(self.agency.name) or "Cơ quan"
+        """Return the issuing agency's name ("Ủy ban nhân dân huyện Đắk Hà"), '' if unset."""
+        return clean(self.agency.name)
+
+    @property
+    def issuing_body(self) -> Issuer:
+        """Return the agency as the issuer of the inspection documents."""
+        return issuer_of(self.agency)
+
+    def signature(self) -> tuple[Signature, str]:
+        """Return the inspection plan's own signer, else the agency's default, with its source."""
+        plan = self.plan
+        own = own_signature(plan.signer_authority, plan.signer_title, plan.signer_name)
+        if own is not None:
+            return own, SETTING_INSPECTION
+        return default_signature(self.agency), SETTING_AGENCY
 
     @property
     def abbreviation(self) -> str:
@@ -57,17 +75,9 @@ def load_inspection_context(register: Register, plan_id: int) -> InspectionConte
     return InspectionContext(plan, repository.get_agency(register.db))
 
 
-def inspection_letterhead(ctx: InspectionContext, number_line: str, day: date) -> Letterhead:
-    """Return the header of a document issued on a day."""
-    return Letterhead(clean(ctx.agency.parent_name), ctx.issuer, number_line,
-                      clean(ctx.agency.place), day)
-
-
-def inspection_sign_off(ctx: InspectionContext, recipients: Sequence[str]) -> SignOff:
-    """Return the plan's signer with the given recipients."""
-    plan = ctx.plan
-    return SignOff(plan.signer_authority, plan.signer_title, plan.signer_name, ctx.issuer,
-                   list(recipients))
+def registration(number: str, issued_on: str | None, year: int) -> Registration:
+    """Return Số and ngày as registered (blank for the văn thư when not)."""
+    return Registration(clean(number), iso_day(issued_on), year)
 
 
 def archive_line(ctx: InspectionContext) -> str:
@@ -93,24 +103,20 @@ def date_range(start: str | None, end: str | None) -> str:
     return first or last
 
 
-def with_hint(text: str, hint: str, style: ParagraphStyle, bullet: str = "- ") -> Flowable:
+def with_hint(text: str, hint: str, bullet: str = "- ") -> Para:
     """Return a paragraph "- text (hint in italics)"."""
-    body = escape(bullet) + markup(text)
-    if clean(hint):
-        body += f" <i>({markup(clean(hint).rstrip('.'))})</i>"
-    return Paragraph(body, style)
+    return Para(f"{bullet}{clean(text)}", BODY, clean(hint))
 
 
-def bullets(lines: Sequence[str]) -> list[Flowable]:
+def bullets(lines: Sequence[str]) -> list[Para]:
     """Return body paragraphs "- line" (a line already starting with "-" or "+" is kept)."""
     items = []
     for line in lines:
         text = clean(line)
-        items.append(Paragraph(markup(text if text[:1] in "-+" else f"- {text}"), STYLES.body))
+        items.append(Para(text if text[:1] in "-+" else f"- {text}"))
     return items
 
 
-def numbered(lines: Sequence[str]) -> list[Flowable]:
+def numbered(lines: Sequence[str]) -> list[Para]:
     """Return body paragraphs "1. line", "2. line"…."""
-    return [Paragraph(markup(f"{index}. {clean(line)}"), STYLES.body)
-            for index, line in enumerate(lines, start=1)]
+    return [Para(f"{index}. {clean(line)}") for index, line in enumerate(lines, start=1)]

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportlab.platypus import Flowable
-
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.inspections import (
     inspection_plans as inspections,
@@ -36,27 +34,31 @@ from cchc_desktop.inspections.models import (
     Inspection,
 )
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import (
-    PORTRAIT,
-    STYLES,
-    DocumentInfo,
-    ReportError,
-    build_pdf,
-    content_width,
-)
-from cchc_desktop.reports.common import closing, front_matter, iso_day
+from cchc_desktop.reports.base import ReportError
+from cchc_desktop.reports.common import iso_day
 from cchc_desktop.reports.inspection_common import (
     InspectionContext,
     archive_line,
     bullets,
-    inspection_letterhead,
-    inspection_sign_off,
     load_inspection_context,
     member_text,
     numbered,
+    registration,
 )
-from cchc_desktop.reports.parts import Letterhead, SignOff, clean, number_line, para, short_date
-from cchc_desktop.reports.tables import ROW_ITEM, ROW_SECTION, Column, Row, build_table
+from cchc_desktop.reports.model import (
+    HEADING,
+    ROW_ITEM,
+    ROW_SECTION,
+    THONG_BAO,
+    Block,
+    Column,
+    Document,
+    Para,
+    Row,
+    TableBlock,
+)
+from cchc_desktop.reports.parts import clean, short_date
+from cchc_desktop.reports.save import save_document
 
 DOC_TYPE = "Thông báo"
 RESULT_COLUMNS = (
@@ -75,10 +77,8 @@ REMEDY_COLUMNS = (
 
 @dataclass
 class ConclusionDocument:
-    """Everything the Thông báo kết luận kiểm tra prints (collected, then rendered)."""
+    """Everything the Thông báo kết luận kiểm tra says (collected, then put on the model)."""
 
-    letterhead: Letterhead
-    summary: str
     intro: list[str]
     assessment: list[str]
     results: list[Row]
@@ -86,8 +86,6 @@ class ConclusionDocument:
     recommendations: list[str]
     remedies: list[Row]
     demand: str
-    sign: SignOff
-    info: DocumentInfo
     unit_name: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -186,7 +184,7 @@ def conclusion_refusal(register: Register, inspection_id: int) -> str:
 
 
 def collect_conclusion(register: Register, inspection_id: int,
-                       today: date | None = None) -> ConclusionDocument:
+                       today: date | None = None) -> Document:
     """Collect the Thông báo kết luận kiểm tra of one inspected unit from the register.
 
     Refused (ReportError with the reason) until the unit has a visit date and results.
@@ -195,97 +193,85 @@ def collect_conclusion(register: Register, inspection_id: int,
     if reason:
         raise ReportError(reason)
     item, ctx = _load(register, inspection_id)
-    day = iso_day(item.conclusion_on) or today or date.today()
     findings = inspections_results.findings(register, inspection_id)
     summary = (f"Kết luận kiểm tra công tác cải cách hành chính năm {ctx.plan.year} tại "
                f"{item.unit_name}")
-    return ConclusionDocument(
-        letterhead=inspection_letterhead(
-            ctx, number_line(item.conclusion_number, "TB", ctx.abbreviation), day),
-        summary=summary,
+    data = ConclusionDocument(
         intro=_intro(register, item, ctx),
         assessment=[clean(p) for p in item.summary.splitlines() if clean(p)],
         results=_result_rows(register, inspection_id),
         findings=[f.text for f in findings if f.kind == FINDING],
         recommendations=[f.text for f in findings if f.kind == RECOMMENDATION],
         remedies=_remedy_rows(register, inspection_id),
-        demand=_demand(register, item, ctx),
-        sign=inspection_sign_off(ctx, [f"{item.unit_name} (t/h)", "Thành viên Đoàn kiểm tra",
-                                       archive_line(ctx)]),
-        info=DocumentInfo(f"Thông báo kết luận kiểm tra - {item.unit_name}", ctx.issuer, summary),
-        unit_name=item.unit_name,
+        demand=_demand(register, item, ctx), unit_name=item.unit_name,
     )
-
-
-def _table(columns: tuple[Column, ...], rows: list[Row]) -> Flowable:
-    """Return a ruled table across the portrait text width."""
-    table = build_table(columns, rows, content_width(PORTRAIT))
-    table.spaceBefore, table.spaceAfter = 2, 8
-    return table
+    signature, source = ctx.signature()
+    year = (today or date.today()).year
+    return Document(
+        kind=THONG_BAO, issuer=ctx.issuing_body,
+        registration=registration(item.conclusion_number, item.conclusion_on, year),
+        summary=summary, signature=signature, signer_source=source,
+        intro=[Para(text) for text in data.intro], body=_body_story(data),
+        closing=[Para(data.demand)],
+        recipients=[f"{item.unit_name} (t/h)", "Thành viên Đoàn kiểm tra", archive_line(ctx)],
+        title=f"Thông báo kết luận kiểm tra - {item.unit_name}",
+    )
 
 
 ROMAN = ("I", "II", "III", "IV")
 
 
-def _results_story(data: ConclusionDocument, roman: str) -> list[Flowable]:
+def _results_story(data: ConclusionDocument, roman: str) -> list[Block]:
     """Return Kết quả kiểm tra: the assessment and the table of assessed items, as recorded."""
-    parts: list[tuple[str, list[Flowable]]] = []
+    parts: list[tuple[str, list[Block]]] = []
     if data.assessment:
-        parts.append(("Đánh giá chung", [para(text, STYLES.body) for text in data.assessment]))
+        parts.append(("Đánh giá chung", [Para(text) for text in data.assessment]))
     if data.results:
         parts.append(("Kết quả kiểm tra theo từng nội dung",
-                      [_table(RESULT_COLUMNS, data.results)]))
-    story: list[Flowable] = [para(f"{roman}. KẾT QUẢ KIỂM TRA", STYLES.heading)]
+                      [TableBlock(RESULT_COLUMNS, data.results)]))
+    story: list[Block] = [Para(f"{roman}. KẾT QUẢ KIỂM TRA", HEADING)]
     for number, (heading, body) in enumerate(parts, start=1):
-        story += [para(f"{number}. {heading}", STYLES.heading), *body]
+        story += [Para(f"{number}. {heading}", HEADING), *body]
     return story
 
 
-def _remedy_story(data: ConclusionDocument, roman: str) -> list[Flowable]:
+def _remedy_story(data: ConclusionDocument, roman: str) -> list[Block]:
     """Return Kiến nghị và yêu cầu khắc phục (recommendations, then the remediation table)."""
-    story: list[Flowable] = [para(f"{roman}. KIẾN NGHỊ VÀ YÊU CẦU KHẮC PHỤC", STYLES.heading)]
+    story: list[Block] = [Para(f"{roman}. KIẾN NGHỊ VÀ YÊU CẦU KHẮC PHỤC", HEADING)]
     if data.recommendations:
-        story.append(para("1. Kiến nghị", STYLES.heading))
+        story.append(Para("1. Kiến nghị", HEADING))
         story += bullets(data.recommendations)
     if data.remedies:
         number = 2 if data.recommendations else 1
-        story.append(para(f"{number}. Yêu cầu khắc phục", STYLES.heading))
-        story.append(para(f"{data.unit_name} tổ chức khắc phục các nội dung sau:", STYLES.body))
-        story.append(_table(REMEDY_COLUMNS, data.remedies))
+        story.append(Para(f"{number}. Yêu cầu khắc phục", HEADING))
+        story.append(Para(f"{data.unit_name} tổ chức khắc phục các nội dung sau:"))
+        story.append(TableBlock(REMEDY_COLUMNS, data.remedies))
     return story
 
 
-def _body_story(data: ConclusionDocument) -> list[Flowable]:
+def _body_story(data: ConclusionDocument) -> list[Block]:
     """Return the parts that have something recorded, numbered I, II, III without gaps."""
-    parts: list[Callable[[str], list[Flowable]]] = []
+    parts: list[Callable[[str], list[Block]]] = []
     if data.assessment or data.results:
         parts.append(lambda roman: _results_story(data, roman))
     if data.findings:
-        parts.append(lambda roman: [para(f"{roman}. TỒN TẠI, HẠN CHẾ", STYLES.heading),
+        parts.append(lambda roman: [Para(f"{roman}. TỒN TẠI, HẠN CHẾ", HEADING),
                                     *numbered(data.findings)])
     if data.recommendations or data.remedies:
         parts.append(lambda roman: _remedy_story(data, roman))
-    story: list[Flowable] = []
+    story: list[Block] = []
     for roman, part in zip(ROMAN, parts, strict=False):
         story += part(roman)
     return story
 
 
-def conclusion_story(data: ConclusionDocument) -> list[Flowable]:
-    """Return the flowables of the Thông báo kết luận kiểm tra."""
-    story: list[Flowable] = front_matter(data.letterhead, DOC_TYPE, data.summary)
-    story += [para(text, STYLES.body) for text in data.intro]
-    story += _body_story(data)
-    story.append(closing([para(data.demand, STYLES.body)], data.sign))
-    return story
-
-
-def render_conclusion(data: ConclusionDocument, path: Path) -> Path:
-    """Render the Thông báo kết luận kiểm tra to a PDF file; return its path."""
-    return build_pdf(path, lambda: conclusion_story(data), data.info)
+def render_conclusion(data: Document, path: Path, draft: bool = False) -> Path:
+    """Save the Thông báo kết luận kiểm tra as .pdf or .docx; return its path."""
+    return save_document(data, path, draft)
 
 
 def print_conclusion(register: Register, inspection_id: int, path: Path,
-                     today: date | None = None) -> Path:
-    """Collect and render the Thông báo kết luận kiểm tra of an inspected unit to path."""
-    return render_conclusion(collect_conclusion(register, inspection_id, today), Path(path))
+                     today: date | None = None, draft: bool = False) -> Path:
+    """Collect and save the Thông báo kết luận kiểm tra of an inspected unit to path."""
+    return render_conclusion(collect_conclusion(register, inspection_id, today), Path(path),
+                             draft)

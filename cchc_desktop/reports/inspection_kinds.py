@@ -54,13 +54,13 @@ def find_inspection(register: Register, plan_id: int, unit: str | None) -> Inspe
 
 def run_inspection_report(register: Register, kind: str, output: Path,
                           plan_id: int | None = None, unit: str | None = None,
-                          today: date | None = None) -> Path:
-    """Write an inspection document (kiem-tra, ket-luan) to output; return its path."""
+                          today: date | None = None, draft: bool = False) -> Path:
+    """Write an inspection document (kiem-tra, ket-luan) to output (.pdf/.docx); return it."""
     key = (kind or "").strip().lower()
     if key not in INSPECTION_REPORT_KINDS:
         raise ReportError(f"Không có loại văn bản kiểm tra “{kind}”.")
     plan = latest_plan_id(register, plan_id)
     if key == KIND_INSPECTION_PLAN:
-        return print_inspection_plan(register, plan, Path(output), today)
+        return print_inspection_plan(register, plan, Path(output), today, draft)
     inspection = find_inspection(register, plan, unit)
-    return print_conclusion(register, inspection.id, Path(output), today)
+    return print_conclusion(register, inspection.id, Path(output), today, draft)

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
-
 from cchc_desktop.inspections import inspection_plans as inspections
 from cchc_desktop.inspections.models import (
     KIND_SCHEDULED,
@@ -37,37 +35,30 @@ from cchc_desktop.inspections.outline import (
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import AREAS
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import (
-    PORTRAIT,
-    STYLES,
-    DocumentInfo,
-    RestartPageNumbers,
-    build_pdf,
-    content_width,
-)
-from cchc_desktop.reports.common import closing, front_matter, iso_day
+from cchc_desktop.reports.common import iso_day
 from cchc_desktop.reports.inspection_common import (
     InspectionContext,
     archive_line,
     bullets,
     date_range,
-    inspection_letterhead,
-    inspection_sign_off,
     load_inspection_context,
     member_text,
+    registration,
     with_hint,
 )
-from cchc_desktop.reports.parts import (
-    Letterhead,
-    SignOff,
-    clean,
-    markup,
-    number_line,
-    para,
-    short_date,
-    upper,
+from cchc_desktop.reports.model import (
+    HEADING,
+    KE_HOACH,
+    ROW_ITEM,
+    Appendix,
+    Column,
+    Document,
+    Para,
+    Row,
+    TableBlock,
 )
-from cchc_desktop.reports.tables import ROW_ITEM, Column, Row, build_table
+from cchc_desktop.reports.parts import clean, short_date, upper
+from cchc_desktop.reports.save import save_document
 
 DOC_TYPE = "Kế hoạch"
 SCHEDULE_COLUMNS = (
@@ -101,21 +92,6 @@ class OutlineAttachment:
     title: list[str]
     note: str
     lines: list[OutlineLine]
-
-
-@dataclass
-class InspectionPlanDocument:
-    """Everything the Kế hoạch kiểm tra prints, as plain text (collected, then rendered)."""
-
-    letterhead: Letterhead
-    summary: str
-    bases: list[str]
-    intro: str
-    blocks: list[Block]
-    closing: str
-    sign: SignOff
-    outlines: list[OutlineAttachment]
-    info: DocumentInfo
 
 
 def _bases(ctx: InspectionContext) -> list[str]:
@@ -245,84 +221,69 @@ def _attachments(register: Register, ctx: InspectionContext,
 
 
 def collect_inspection_plan(register: Register, plan_id: int,
-                            today: date | None = None) -> InspectionPlanDocument:
-    """Collect the Kế hoạch kiểm tra of an inspection plan from the register."""
+                            today: date | None = None) -> Document:
+    """Collect the Kế hoạch kiểm tra of an inspection plan, its đề cương(s) attached."""
     ctx = load_inspection_context(register, plan_id)
     plan = ctx.plan
-    day = iso_day(plan.issued_on) or today or date.today()
     outline = plan_outline(register, plan_id)
     blocks = [*_purpose_blocks(ctx), _content_block(outline), *_form_blocks(register, ctx),
               *_time_block(register, ctx), _team_block(register, ctx), *_closing_blocks(ctx)]
     recipients = list(plan.recipients)
     if not any(clean(r).lower().startswith("lưu") for r in recipients):
         recipients.append(archive_line(ctx))
-    return InspectionPlanDocument(
-        letterhead=inspection_letterhead(ctx, number_line(plan.number, "KH", ctx.abbreviation),
-                                         day),
-        summary=clean(plan.title), bases=_bases(ctx),
-        intro=f"{ctx.issuer} xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm "
-              f"{plan.year} như sau:",
-        blocks=blocks,
-        closing=f"Trên đây là Kế hoạch kiểm tra công tác cải cách hành chính năm {plan.year} "
-                f"của {ctx.issuer}./.",
-        sign=inspection_sign_off(ctx, recipients),
-        outlines=_attachments(register, ctx, outline),
-        info=DocumentInfo(f"Kế hoạch kiểm tra CCHC năm {plan.year}", ctx.issuer,
-                          clean(plan.title)),
+    signature, source = ctx.signature()
+    return Document(
+        kind=KE_HOACH, issuer=ctx.issuing_body,
+        registration=registration(plan.number, plan.issued_on, plan.year),
+        summary=clean(plan.title), signature=signature, signer_source=source,
+        bases=_bases(ctx),
+        intro=[Para(f"{ctx.issuer} xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm "
+                    f"{plan.year} như sau:")],
+        body=[item for block in blocks for item in block_paragraphs(block)],
+        closing=[Para(f"Trên đây là Kế hoạch kiểm tra công tác cải cách hành chính năm "
+                      f"{plan.year} của {ctx.issuer}./.")],
+        recipients=recipients,
+        appendices=[outline_appendix(attachment)
+                    for attachment in _attachments(register, ctx, outline)],
+        title=f"Kế hoạch kiểm tra CCHC năm {plan.year}",
     )
 
 
-def _block_story(block: Block) -> list[Flowable]:
-    """Return the flowables of one heading with its paragraphs, bullets and table."""
-    story: list[Flowable] = [para(block.heading, STYLES.heading)]
-    story += [para(text, STYLES.body) for text in block.paragraphs]
-    story += bullets(block.bullets)
+def block_paragraphs(block: Block) -> list[Para | TableBlock]:
+    """Return a heading with its paragraphs, bullets and table as model blocks."""
+    items: list[Para | TableBlock] = [Para(block.heading, HEADING)]
+    items += [Para(text) for text in block.paragraphs]
+    items += bullets(block.bullets)
     if block.rows:
-        table = build_table(SCHEDULE_COLUMNS, block.rows, content_width(PORTRAIT))
-        table.spaceBefore, table.spaceAfter = 2, 8
-        story.append(table)
-    story += [para(text, STYLES.body) for text in block.after]
-    return story
+        items.append(TableBlock(SCHEDULE_COLUMNS, block.rows))
+    items += [Para(text) for text in block.after]
+    return items
 
 
-def outline_story(outline: OutlineAttachment) -> list[Flowable]:
-    """Return a đề cương's pages: title, "(Kèm theo …)", its parts, sections and items."""
+def outline_appendix(outline: OutlineAttachment) -> Appendix:
+    """Return a đề cương as portrait pages numbered on their own: title, note, its lines."""
     title = outline.title
-    story: list[Flowable] = [RestartPageNumbers(), PageBreak(),
-                             para(upper(title[0]), STYLES.appendix_label)]
-    story += [para(upper(title[1]), STYLES.appendix_label), para(title[2], STYLES.summary)]
-    story += [para(outline.note, STYLES.appendix_note), para("", STYLES.body)]
+    items: list[Para | TableBlock] = []
     for line in outline.lines:
         if line.level == LEVEL_PART:
-            story.append(para(f"{line.number}. {upper(line.text)}".lstrip(". "), STYLES.heading))
+            items.append(Para(f"{line.number}. {upper(line.text)}".lstrip(". "), HEADING))
         elif line.level == LEVEL_SECTION:
-            story.append(para(f"{line.number}. {clean(line.text)}".lstrip(". "), STYLES.heading))
+            items.append(Para(f"{line.number}. {clean(line.text)}".lstrip(". "), HEADING))
         elif clean(line.number):
-            story.append(with_hint(line.text, line.hint, STYLES.body, f"{clean(line.number)}. "))
+            items.append(with_hint(line.text, line.hint, f"{clean(line.number)}. "))
         else:
-            story.append(with_hint(line.text, line.hint, STYLES.body))
-    return story
+            items.append(with_hint(line.text, line.hint))
+    return Appendix(upper(title[0]), title[1], outline.note, items, landscape=False,
+                    subtitle=title[2])
 
 
-def inspection_plan_story(data: InspectionPlanDocument) -> list[Flowable]:
-    """Return the flowables of the Kế hoạch kiểm tra."""
-    story: list[Flowable] = front_matter(data.letterhead, DOC_TYPE, data.summary)
-    story += [para(text, STYLES.body) for text in data.bases]
-    story.append(para(data.intro, STYLES.body))
-    for block in data.blocks:
-        story += _block_story(block)
-    story.append(closing([Paragraph(markup(data.closing), STYLES.body)], data.sign))
-    for outline in data.outlines:
-        story += outline_story(outline)
-    return story
-
-
-def render_inspection_plan(data: InspectionPlanDocument, path: Path) -> Path:
-    """Render the Kế hoạch kiểm tra to a PDF file; return its path."""
-    return build_pdf(path, lambda: inspection_plan_story(data), data.info)
+def render_inspection_plan(data: Document, path: Path, draft: bool = False) -> Path:
+    """Save the Kế hoạch kiểm tra as .pdf or .docx (by the extension); return its path."""
+    return save_document(data, path, draft)
 
 
 def print_inspection_plan(register: Register, plan_id: int, path: Path,
-                          today: date | None = None) -> Path:
-    """Collect and render the Kế hoạch kiểm tra of a plan to path."""
-    return render_inspection_plan(collect_inspection_plan(register, plan_id, today), Path(path))
+                          today: date | None = None, draft: bool = False) -> Path:
+    """Collect and save the Kế hoạch kiểm tra of a plan to path."""
+    return render_inspection_plan(collect_inspection_plan(register, plan_id, today), Path(path),
+                                  draft)

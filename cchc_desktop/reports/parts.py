@@ -1,15 +1,17 @@
-"""The NĐ 30/2020 parts of a document: header, title, signature, recipients, appendix heading."""
+"""The NĐ 30/2020 parts of a PDF: header, title, signature with nơi nhận, appendix heading.
+
+The lines come from reports.lines / reports.wording (shared with the Word renderer); this
+module only draws them with ReportLab.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import black
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -25,52 +27,49 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from cchc_desktop.reports.base import (
     APPENDIX_TEMPLATE,
+    BODY_TEMPLATE,
     FONT,
     FONT_BOLD,
     FONT_ITALIC,
     STYLES,
+    RestartNumbering,
 )
-from cchc_desktop.text.folding import fold, nfc
+from cchc_desktop.reports.lines import Header, balanced_lines, width_of
+from cchc_desktop.reports.model import Appendix
+from cchc_desktop.reports.wording import (
+    NATIONAL_MOTTO,
+    NATIONAL_TITLE,
+    clean,
+    recipient_lines,
+    upper,
+)
 
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SIGNATURE_SPACE = 72.0
 RULE_THICKNESS = 0.6
 # Room for a number written by hand after signing (no-break spaces survive paragraphs).
 BLANK_NUMBER = "\u00a0" * 8
+LINE = 15.0
+_SPACES = re.compile(" {2,}")
 
-
-def clean(text: str | None) -> str:
-    """Return text in NFC with surrounding spaces removed ('' for None)."""
-    return nfc(text or "").strip()
+__all__ = ["BLANK_NUMBER", "clean", "markup", "para", "short_date", "upper"]
 
 
 def markup(text: str | None) -> str:
-    """Return NFC text escaped for a ReportLab paragraph, line breaks kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    """Return NFC text escaped for a ReportLab paragraph, line breaks and blanks kept.
+
+    A run of spaces (the blanks left for the văn thư) becomes no-break spaces, which a
+    paragraph does not collapse.
+    """
+    kept = _SPACES.sub(lambda m: "\u00a0" * len(m.group()), clean(text))
+    return escape(kept).replace("\n", "<br/>")
 
 
-def para(text: str | None, style: ParagraphStyle) -> Paragraph:
-    """Return a paragraph of plain (escaped, NFC) text."""
-    return Paragraph(markup(text), style)
-
-
-def upper(text: str | None) -> str:
-    """Return NFC upper case text ("Thanh tra tỉnh Đắk Nông" → "THANH TRA TỈNH ĐẮK NÔNG")."""
-    return clean(text).upper()
-
-
-def day_month(day: date) -> tuple[str, str]:
-    """Return day and month as NĐ 30 writes them: a zero before days < 10 and months 1, 2."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{day.day:02d}", month
-
-
-def date_line(place: str, day: date) -> str:
-    """Return the place and date line ("Đắk Nông, ngày 05 tháng 01 năm 2026")."""
-    dd, mm_ = day_month(day)
-    prefix = f"{clean(place)}, " if clean(place) else ""
-    return f"{prefix}ngày {dd} tháng {mm_} năm {day.year}"
+def para(text: str | None, style: ParagraphStyle, hint: str = "") -> Paragraph:
+    """Return a paragraph of plain (escaped, NFC) text, with an italic "(hint)" after it."""
+    body = markup(text)
+    if clean(hint):
+        body += f" <i>({markup(clean(hint).rstrip('.'))})</i>"
+    return Paragraph(body, style)
 
 
 def short_date(day: date | None) -> str:
@@ -78,211 +77,110 @@ def short_date(day: date | None) -> str:
     return "" if day is None else f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
-def number_line(number: str, doc_code: str, abbreviation: str) -> str:
-    """Return "Số: 12/KH-TTr", or "Số:      /BC-TTr" with room for a number written later."""
-    if clean(number):
-        return f"Số: {clean(number)}"
-    suffix = f"-{clean(abbreviation)}" if clean(abbreviation) else ""
-    return f"Số:{' ' * 9}/{doc_code}{suffix}"
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    """The two header columns: agencies and number at the left, the nation and date right."""
-
-    parent: str
-    agency: str
-    number_line: str
-    place: str
-    day: date
-
-
-@dataclass
-class _Line:
-    """One centred line of the header."""
-
-    text: str
-    font: str
-    size: float
-    y: float
-
-
 class LetterheadFlowable(Flowable):  # type: ignore[misc]
     """Draw the NĐ 30 header: cơ quan chủ quản / ban hành, số; quốc hiệu, tiêu ngữ, ngày."""
 
-    gap = 12.0
-
-    def __init__(self, head: Letterhead) -> None:
-        """Keep the header data; sizes are decided in wrap()."""
+    def __init__(self, head: Header) -> None:
+        """Keep the header lines; positions are decided in wrap()."""
         super().__init__()
         self.head = head
-        self.left: list[_Line] = []
-        self.right: list[_Line] = []
+        self.items: list[tuple[str, str, float, float, float]] = []
         self.rules: list[tuple[float, float, float]] = []
-        self.left_width = 0.0
-        self.right_center = 0.0
-        self.date_center = 0.0
         self.height = 0.0
 
-    def _national_size(self, width: float) -> float:
-        """Use 13 pt for the national title unless the agency name then needs two lines."""
-        names = [upper(self.head.parent), upper(self.head.agency)]
-        for size in (13.0, 12.0):
-            left = width - stringWidth(NATIONAL_TITLE, FONT_BOLD, size) - self.gap
-            if all(stringWidth(n, FONT_BOLD, 13) <= left for n in names):
-                return size
-        return 12.0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        """Lay out both columns and return the header's size."""
-        size = self._national_size(avail_width)
-        self.left_width = avail_width - stringWidth(NATIONAL_TITLE, FONT_BOLD, size) - self.gap
-        right_center = self.left_width + (avail_width - self.left_width) / 2
-        self.right_center = right_center
-        self.left, self.right, self.rules = [], [], []
-        y = self._layout_left(0.0)
-        right_y = self._layout_right(size, right_center)
-        y = min(y, right_y) - 8
-        self.left.append(_Line(clean(self.head.number_line), FONT, 13, y - 13))
-        self.right.append(_Line(date_line(self.head.place, self.head.day), FONT_ITALIC, 14,
-                                y - 13))
-        self._clamp_date(avail_width, right_center)
-        self.height = -(y - 13) + 5
-        for line in self.left + self.right:
-            line.y += self.height
-        self.rules = [(x0, x1, ry + self.height) for x0, x1, ry in self.rules]
-        return avail_width, self.height
-
-    def _wrapped(self, text: str, font: str, size: float) -> list[str]:
-        """Split a name into lines that fit the left column."""
-        return [line for line in simpleSplit(text, font, size, self.left_width) if line]
-
-    def _layout_left(self, y: float) -> float:
-        """Place the agency lines (y grows downwards as negative); return the lowest y."""
-        for text in self._wrapped(upper(self.head.parent), FONT, 13):
-            y -= 15
-            self.left.append(_Line(text, FONT, 13, y))
-        agency = self._wrapped(upper(self.head.agency), FONT_BOLD, 13)
-        for text in agency:
-            y -= 15
-            self.left.append(_Line(text, FONT_BOLD, 13, y))
-        if agency:
-            widest = max(stringWidth(t, FONT_BOLD, 13) for t in agency)
-            center = self.left_width / 2
-            half = widest * 0.4 / 2
+    def _left(self) -> float:
+        """Place the left column (y grows downwards as negative); return the lowest y."""
+        head, center, y = self.head, self.head.left_width / 2, 0.0
+        for text in head.parent:
+            y -= LINE
+            self.items.append((text, FONT, 13, center, y))
+        for text in head.agency:
+            y -= LINE
+            self.items.append((text, FONT_BOLD, 13, center, y))
+        if head.agency:
+            half = max(width_of(t, True, 13) for t in head.agency) * 0.2
             self.rules.append((center - half, center + half, y - 6))
         return y - 6
 
-    def _layout_right(self, size: float, center: float) -> float:
-        """Place quốc hiệu and tiêu ngữ with its rule; return the lowest y."""
-        self.right.append(_Line(NATIONAL_TITLE, FONT_BOLD, size, -15))
-        self.right.append(_Line(NATIONAL_MOTTO, FONT_BOLD, 14, -31))
-        half = stringWidth(NATIONAL_MOTTO, FONT_BOLD, 14) / 2
-        self.rules.append((center - half, center + half, -37))
-        return -37
-
-    def _clamp_date(self, width: float, center: float) -> None:
-        """Keep a long place-and-date line inside the right margin."""
-        line = self.right[-1]
-        half = stringWidth(line.text, line.font, line.size) / 2
-        self.date_center = min(center, width - half)
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Lay out both columns and return the header's size."""
+        head = self.head
+        self.items, self.rules = [], []
+        right = head.left_width + (avail_width - head.left_width) / 2
+        y = self._left()
+        self.items.append((NATIONAL_TITLE, FONT_BOLD, head.national_size, right, -LINE))
+        self.items.append((NATIONAL_MOTTO, FONT_BOLD, 14, right, -31))
+        half = width_of(NATIONAL_MOTTO, True, 14) / 2
+        self.rules.append((right - half, right + half, -37))
+        y = min(y, -37) - 8 - 13
+        left_y = y
+        if head.number:
+            self.items.append((head.number, FONT, 13, head.left_width / 2, left_y))
+        for text in head.summary:
+            left_y -= 14
+            self.items.append((text, FONT, 12, head.left_width / 2, left_y))
+        if head.date:
+            half = width_of(head.date, False, 14) / 2 + 1
+            self.items.append((head.date, FONT_ITALIC, 14, min(right, avail_width - half), y))
+        self.height = -min(left_y, y) + 5
+        return avail_width, self.height
 
     def draw(self) -> None:
         """Draw the header lines and rules."""
         canv = self.canv
-        for line in self.left:
-            canv.setFont(line.font, line.size)
-            canv.drawCentredString(self.left_width / 2, line.y, line.text)
-        for index, line in enumerate(self.right):
-            last = index == len(self.right) - 1
-            center = self.date_center if last else self.right_center
-            canv.setFont(line.font, line.size)
-            canv.drawCentredString(center, line.y, line.text)
+        for text, font, size, center, y in self.items:
+            canv.setFont(font, size)
+            canv.drawCentredString(center, y + self.height, text)
         canv.setLineWidth(RULE_THICKNESS)
         for x0, x1, y in self.rules:
-            canv.line(x0, y, x1, y)
+            canv.line(x0, y + self.height, x1, y + self.height)
 
 
-def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Split text into as few lines as fit width, of lengths as even as possible."""
-    lines = simpleSplit(clean(text), font, size, width) or [""]
-    if len(lines) < 2:
-        return lines
-    low, high = width / len(lines), width
-    while high - low > 2:
-        middle = (low + high) / 2
-        if len(simpleSplit(clean(text), font, size, middle)) > len(lines):
-            low = middle
-        else:
-            high = middle
-    return list(simpleSplit(clean(text), font, size, high))
-
-
-def title_block(doc_type: str, summary: str, width: float) -> list[Flowable]:
-    """Return tên loại (upper bold) and trích yếu (bold) with a short rule under it."""
+def title_block(doc_type: str, summary: str, width: float, note: str = "") -> list[Flowable]:
+    """Return tên loại (upper bold), trích yếu (bold) with a short rule, and an italic note."""
     style = STYLES.summary
-    lines = balanced_lines(summary, style.fontName, style.fontSize, width)
-    widest = max(stringWidth(line, style.fontName, style.fontSize) for line in lines)
-    return [
+    lines = balanced_lines(summary, True, style.fontSize, width)
+    widest = max(width_of(line, True, style.fontSize) for line in lines)
+    items: list[Flowable] = [
         para(upper(doc_type), STYLES.doc_type),
         Paragraph("<br/>".join(markup(line) for line in lines), style),
-        HRFlowable(width=max(widest / 3, 60), thickness=RULE_THICKNESS, color=black,
-                   spaceBefore=5, spaceAfter=14, hAlign="CENTER", lineCap="butt"),
     ]
+    if clean(note):
+        items.append(para(note, STYLES.appendix_note))
+    items.append(HRFlowable(width=max(widest / 3, 60), thickness=RULE_THICKNESS, color=black,
+                            spaceBefore=5, spaceAfter=14, hAlign="CENTER", lineCap="butt"))
+    return items
 
 
-@dataclass(frozen=True)
-class SignOff:
-    """Who signs (quyền hạn, chức vụ, họ tên) and who receives the document."""
-
-    authority: str = ""
-    title: str = ""
-    name: str = ""
-    agency: str = ""
-    recipients: list[str] = field(default_factory=list)
-
-
-def signature_lines(authority: str, title: str, agency: str) -> list[str]:
-    """Return the upper-case lines above the signature ("KT. CHÁNH THANH TRA", "PHÓ …")."""
-    parts = [clean(p) for p in (title or "").splitlines() if clean(p)]
-    own = parts[-1] if parts else ""
-    principal = parts[0] if len(parts) > 1 else ""
-    authority = clean(authority)
-    if not authority:
-        return [upper(own)] if own else []
-    if authority == "Q.":
-        return [upper(f"Q. {own}")]
-    if not principal:
-        if authority == "TM.":
-            principal = agency
-        elif authority == "KT." and fold(own).startswith("pho "):
-            principal = own[4:]
-        else:
-            principal = "Thủ trưởng cơ quan"
-    return [upper(f"{authority} {principal}"), upper(own)]
+def addressee_block(addressees: Sequence[str]) -> list[Flowable]:
+    """Return "Kính gửi: …" (one line, or "-" lines for several) of a công văn."""
+    items = [clean(a) for a in addressees if clean(a)]
+    if not items:
+        return []
+    style = ParagraphStyle("kinh_gui", parent=STYLES.body, firstLineIndent=0, leftIndent=90,
+                           spaceBefore=6)
+    if len(items) == 1:
+        return [Paragraph(f"Kính gửi: {markup(items[0])}.", style)]
+    first = ParagraphStyle("kinh_gui_label", parent=style, leftIndent=90)
+    lines = [Paragraph("Kính gửi:", first)]
+    lines += [Paragraph(markup(f"- {a};" if i < len(items) - 1 else f"- {a}."),
+                        ParagraphStyle("kg_item", parent=style, leftIndent=160, spaceBefore=0))
+              for i, a in enumerate(items)]
+    return lines
 
 
-def recipient_lines(recipients: Sequence[str]) -> list[str]:
-    """Return the "- …;" lines of Nơi nhận, ending with "- Lưu: VT, …." (added if missing)."""
-    items = [clean(r).rstrip(" ;.,") for r in recipients if clean(r).rstrip(" ;.,")]
-    items = [item.lstrip("-+• ").strip() for item in items]
-    archive = [item for item in items if fold(item).startswith("luu")]
-    items = [item for item in items if item not in archive] + (archive[-1:] or ["Lưu: VT"])
-    return [f"- {item};" for item in items[:-1]] + [f"- {items[-1]}."]
-
-
-def sign_off_block(sign: SignOff, width: float) -> Table:
+def sign_off_block(signature: list[str], name: str, recipients: Sequence[str] | None,
+                   width: float) -> Table:
     """Return the two-column block: Nơi nhận at the left, the signature at the right."""
     hanging = ParagraphStyle("recipient_item", parent=STYLES.recipients, leftIndent=7,
                              firstLineIndent=-7)
-    left: list[Flowable] = [para("Nơi nhận:", STYLES.recipients_label)]
-    left += [para(line, hanging) for line in recipient_lines(sign.recipients)]
-    right: list[Flowable] = [
-        para(line, STYLES.signer_title)
-        for line in signature_lines(sign.authority, sign.title, sign.agency)
-    ]
-    right += [Spacer(1, SIGNATURE_SPACE), para(sign.name, STYLES.signer_name)]
-    table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    left: list[Flowable] = []
+    if recipients is not None:
+        left = [para("Nơi nhận:", STYLES.recipients_label)]
+        left += [para(line, hanging) for line in recipient_lines(recipients)]
+    right: list[Flowable] = [para(line, STYLES.signer_title) for line in signature]
+    right += [Spacer(1, SIGNATURE_SPACE), para(name, STYLES.signer_name)]
+    table = Table([[left or "", right]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -294,12 +192,17 @@ def sign_off_block(sign: SignOff, width: float) -> Table:
     return table
 
 
-def appendix_heading(label: str, title: str, note: str) -> list[Flowable]:
-    """Start landscape appendix pages: "Phụ lục", its title (upper) and "(Kèm theo …)"."""
-    items: list[Flowable] = [NextPageTemplate(APPENDIX_TEMPLATE), PageBreak()]
-    items += [para(label, STYLES.appendix_label), para(upper(title), STYLES.appendix_title)]
-    if clean(note):
-        items.append(para(note, STYLES.appendix_note))
+def appendix_heading(appendix: Appendix) -> list[Flowable]:
+    """Start an appendix on a new page numbered on its own: label, title, subtitle, note."""
+    template = APPENDIX_TEMPLATE if appendix.landscape else BODY_TEMPLATE
+    items: list[Flowable] = [NextPageTemplate(template), PageBreak(), RestartNumbering()]
+    if clean(appendix.label):
+        items.append(para(appendix.label, STYLES.appendix_label))
+    items.append(para(upper(appendix.title), STYLES.appendix_title))
+    if clean(appendix.subtitle):
+        items.append(para(appendix.subtitle, STYLES.summary))
+    if clean(appendix.note):
+        items.append(para(appendix.note, STYLES.appendix_note))
     items.append(HRFlowable(width=90, thickness=RULE_THICKNESS, color=black, spaceBefore=4,
                             spaceAfter=10, hAlign="CENTER", lineCap="butt"))
     return items

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from reportlab.platypus import Flowable
-
 from cchc_desktop.plans.models import AREAS
 from cchc_desktop.progress.entries import (
     AreaStat,
@@ -23,33 +21,23 @@ from cchc_desktop.progress.entries import (
     task_states,
 )
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import (
-    LANDSCAPE,
-    PORTRAIT,
-    STYLES,
-    DocumentInfo,
-    ReportError,
-    build_pdf,
-    content_width,
+from cchc_desktop.reports.base import ReportError
+from cchc_desktop.reports.common import PlanContext, load_context
+from cchc_desktop.reports.model import (
+    BAO_CAO,
+    HEADING,
+    LEAD_IN,
+    SETTING_PROGRESS,
+    Appendix,
+    Block,
+    Document,
+    Issuer,
+    Missing,
+    Para,
+    Registration,
+    Signature,
 )
-from cchc_desktop.reports.common import (
-    PlanContext,
-    closing,
-    front_matter,
-    letterhead,
-    load_context,
-    sign_off,
-)
-from cchc_desktop.reports.parts import (
-    BLANK_NUMBER,
-    Letterhead,
-    SignOff,
-    appendix_heading,
-    clean,
-    number_line,
-    para,
-    short_date,
-)
+from cchc_desktop.reports.parts import clean, short_date
 from cchc_desktop.reports.period_extras import extras_story, one_stop_sentences, target_rows
 from cchc_desktop.reports.progress_tables import (
     OTHER_TASKS,
@@ -60,7 +48,9 @@ from cchc_desktop.reports.progress_tables import (
     progress_table,
     stats_table,
 )
+from cchc_desktop.reports.save import save_document
 from cchc_desktop.reports.tables import Row
+from cchc_desktop.reports.wording import archive_line, own_citation
 from cchc_desktop.schedule.periods import (
     PERIOD_KINDS,
     YEAR,
@@ -128,9 +118,10 @@ class AreaPart:
 
 @dataclass
 class PeriodDocument:
-    """Everything the period report prints (collected, then rendered)."""
+    """Everything the period report prints (collected, then put on the document model)."""
 
-    letterhead: Letterhead
+    issuer: Issuer
+    registration: Registration
     summary: str
     intro: str
     overview: list[str]
@@ -140,13 +131,15 @@ class PeriodDocument:
     next_steps: list[str]
     proposals: list[str]
     closing: str
-    sign: SignOff
+    signature: Signature
+    recipients: list[str]
     appendix_title: str
-    appendix_note: str
     progress: list[Row]
-    info: DocumentInfo
+    title: str
     targets: list[Row] = field(default_factory=list)
     one_stop: list[str] = field(default_factory=list)
+    signer_source: str = "agency"
+    problems: list[Missing] = field(default_factory=list)
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -231,9 +224,26 @@ def _next_steps(states: list[TaskState], text: str | None) -> list[str]:
     return steps
 
 
+def _recipients(ctx: PlanContext) -> list[str]:
+    """Return who the report goes to: the body above "(b/c)", then "Lưu: VT, …"."""
+    upward = clean(ctx.report_issuer.parent)
+    return [f"{upward} (b/c)" if upward else "", archive_line(ctx.report_issuer.drafting_unit)]
+
+
+def _problems(states: list[TaskState], period: ReportingPeriod) -> list[Missing]:
+    """Return what the signer would miss: a period without any recorded progress."""
+    own = {period.code, f"{period.year}-{period.kind}"}
+    if any(s.entry_period in own for s in states):
+        return []
+    return [Missing("period_without_data", f"Kỳ báo cáo {period_phrase(period)} chưa có số liệu "
+                    "tiến độ nào được ghi nhận (cập nhật tiến độ hoặc nhận báo cáo của đơn vị).",
+                    SETTING_PROGRESS, period.code)]
+
+
 def collect_period(register: Register, plan_id: int, period_code: str | None,
-                   today: date | None = None) -> PeriodDocument:
-    """Collect the period report of a plan from the register."""
+                   today: date | None = None,
+                   registration: Registration | None = None) -> PeriodDocument:
+    """Collect the period report of a plan (Số and ngày blank unless registration is given)."""
     today = today or date.today()
     ctx = load_context(register, plan_id)
     period = resolve_period(ctx, period_code, today)
@@ -243,23 +253,24 @@ def collect_period(register: Register, plan_id: int, period_code: str | None,
     narratives = get_narratives(register, plan_id, period.code)
     phrase = period_phrase(period)
     summary = f"Kết quả thực hiện công tác cải cách hành chính {phrase}"
-    head = letterhead(ctx, number_line("", "BC", ctx.abbreviation), today)
+    issuer = ctx.report_issuer
+    registration = registration or Registration(year=today.year)
+    signature, source = ctx.report_signature()
     return PeriodDocument(
-        letterhead=head, summary=summary, intro=_intro(ctx, period),
+        issuer=issuer, registration=registration, summary=summary, intro=_intro(ctx, period),
         overview=_overview(stats[-1], as_of, narratives.get("overview")),
         stats=stats, areas=_area_parts(stats, narratives),
         late=late_rows(states), next_steps=_next_steps(states, narratives.get("next")),
         proposals=_paragraphs(narratives.get("proposals")),
         closing=f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {phrase} "
-                f"của {ctx.issuer}./.",
-        sign=sign_off(ctx),
+                f"của {issuer.name}./.",
+        signature=signature, signer_source=source, recipients=_recipients(ctx),
         appendix_title=f"Tiến độ thực hiện nhiệm vụ cải cách hành chính {phrase}",
-        appendix_note=f"(Kèm theo Báo cáo số {BLANK_NUMBER}/BC-{ctx.abbreviation} ngày "
-                      f"{short_date(today)} của {ctx.issuer})",
         progress=progress_rows(register, plan_id, states),
-        info=DocumentInfo(f"Báo cáo CCHC {phrase}", ctx.issuer, summary),
+        title=f"Báo cáo CCHC {phrase}",
         targets=target_rows(register, period.code),
         one_stop=one_stop_sentences(register, period.code),
+        problems=_problems(states, period),
     )
 
 
@@ -269,46 +280,55 @@ def _letter(index: int) -> str:
     return letters[index % len(letters)]
 
 
-def _results_part(data: PeriodDocument) -> list[Flowable]:
+def _results_part(data: PeriodDocument) -> list[Block]:
     """Return part I: overview, statistics table and one part per area."""
-    story: list[Flowable] = [para("I. KẾT QUẢ THỰC HIỆN", STYLES.heading),
-                             para("1. Đánh giá chung", STYLES.heading)]
-    story += [para(text, STYLES.body) for text in data.overview]
-    story.append(para("Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực", STYLES.caption))
-    story.append(stats_table(data.stats, content_width(PORTRAIT)))
-    story.append(para("2. Kết quả theo từng lĩnh vực", STYLES.heading))
+    story: list[Block] = [Para("I. KẾT QUẢ THỰC HIỆN", HEADING),
+                          Para("1. Đánh giá chung", HEADING)]
+    story += [Para(text) for text in data.overview]
+    story.append(Para("Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực", "caption"))
+    story.append(stats_table(data.stats))
+    story.append(Para("2. Kết quả theo từng lĩnh vực", HEADING))
     for index, area in enumerate(data.areas):
-        story.append(para(f"{_letter(index)}) {area.title}", STYLES.heading))
-        story += [para(area.counts, STYLES.body)]
-        story += [para(text, STYLES.body) for text in area.paragraphs]
-    story += extras_story(data.targets, data.one_stop, content_width(PORTRAIT), 3)
+        story.append(Para(f"{_letter(index)}) {area.title}", HEADING))
+        story += [Para(area.counts)]
+        story += [Para(text) for text in area.paragraphs]
+    story += extras_story(data.targets, data.one_stop, 3)
     return story
 
 
-def period_story(data: PeriodDocument) -> list[Flowable]:
-    """Return the flowables of the period report."""
-    story = front_matter(data.letterhead, DOC_TYPE, data.summary)
-    story.append(para(data.intro, STYLES.body))
-    story += _results_part(data)
-    story.append(para("II. NHIỆM VỤ CHẬM TIẾN ĐỘ, NGUYÊN NHÂN", STYLES.heading))
+def period_body(data: PeriodDocument) -> list[Block]:
+    """Return the body of the period report (before the closing paragraph)."""
+    story = [Para(data.intro), *_results_part(data)]
+    story.append(Para("II. NHIỆM VỤ CHẬM TIẾN ĐỘ, NGUYÊN NHÂN", HEADING))
     if data.late:
-        story.append(para(f"Có {sum(1 for r in data.late if r.kind == 'item')} nhiệm vụ "
-                          "chậm tiến độ (quá hạn hoặc hoàn thành trễ hạn):", STYLES.lead_in))
-        story.append(late_table(data.late, content_width(PORTRAIT)))
+        story.append(Para(f"Có {sum(1 for r in data.late if r.kind == 'item')} nhiệm vụ "
+                          "chậm tiến độ (quá hạn hoặc hoàn thành trễ hạn):", LEAD_IN))
+        story.append(late_table(data.late))
     else:
-        story.append(para("Trong kỳ không có nhiệm vụ chậm tiến độ.", STYLES.body))
-    story.append(para("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", STYLES.heading))
-    story += [para(text, STYLES.body) for text in data.next_steps]
+        story.append(Para("Trong kỳ không có nhiệm vụ chậm tiến độ."))
+    story.append(Para("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", HEADING))
+    story += [Para(text) for text in data.next_steps]
     if data.proposals:
-        story.append(para("IV. KIẾN NGHỊ, ĐỀ XUẤT", STYLES.heading))
-        story += [para(text, STYLES.body) for text in data.proposals]
-    story.append(closing([para(data.closing, STYLES.body)], data.sign))
-    story += appendix_heading("Phụ lục", data.appendix_title, data.appendix_note)
-    story.append(progress_table(data.progress, content_width(LANDSCAPE)))
+        story.append(Para("IV. KIẾN NGHỊ, ĐỀ XUẤT", HEADING))
+        story += [Para(text) for text in data.proposals]
     return story
 
 
-def render_period(data: PeriodDocument, path: Path) -> Path:
-    """Render the period report to a PDF file; return its path."""
-    return build_pdf(path, lambda: period_story(data), data.info)
+def period_document(data: PeriodDocument) -> Document:
+    """Put the period report on the document model."""
+    doc = Document(
+        kind=BAO_CAO, issuer=data.issuer, registration=data.registration,
+        summary=data.summary, signature=data.signature, signer_source=data.signer_source,
+        body=period_body(data), closing=[Para(data.closing)],
+        recipients=[r for r in data.recipients if r], title=data.title,
+        problems=list(data.problems),
+    )
+    doc.appendices.append(Appendix("Phụ lục", data.appendix_title,
+                                   f"(Kèm theo {own_citation(doc)})",
+                                   [progress_table(data.progress)]))
+    return doc
 
+
+def render_period(data: PeriodDocument, path: Path, draft: bool = False) -> Path:
+    """Save the period report as .pdf or .docx (by the extension); return its path."""
+    return save_document(period_document(data), path, draft)

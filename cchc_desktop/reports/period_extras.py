@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table
-
 from cchc_desktop.inspections.one_stop import OneStopFigures, format_rate, period_total
 from cchc_desktop.inspections.targets import targets_for_period
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import STYLES
-from cchc_desktop.reports.parts import para
-from cchc_desktop.reports.tables import ROW_ITEM, Column, Row, build_table
+from cchc_desktop.reports.model import (
+    CAPTION,
+    HEADING,
+    ROW_ITEM,
+    Block,
+    Column,
+    Para,
+    Row,
+    TableBlock,
+)
 
 TARGET_COLUMNS = (
     Column("TT", 8, "center"),
@@ -29,9 +34,9 @@ def target_rows(register: Register, period_code: str) -> list[Row]:
     return rows
 
 
-def targets_table(rows: list[Row], width: float) -> Table:
+def targets_table(rows: list[Row]) -> TableBlock:
     """Return the targets table."""
-    return build_table(TARGET_COLUMNS, rows, width)
+    return TableBlock(TARGET_COLUMNS, rows)
 
 
 def one_stop_sentences(register: Register, period_code: str) -> list[str]:
@@ -58,19 +63,17 @@ def _resolved(f: OneStopFigures) -> str:
             f"{f.pending_overdue}); đã gửi {f.apologies} thư xin lỗi tổ chức, cá nhân.")
 
 
-def extras_story(targets: list[Row], one_stop: list[str], width: float,
-                 first_number: int) -> list[Flowable]:
+def extras_story(targets: list[Row], one_stop: list[str], first_number: int) -> list[Block]:
     """Return the numbered headings and content of the targets and one-stop parts."""
-    story: list[Flowable] = []
+    story: list[Block] = []
     number = first_number
     if one_stop:
-        story.append(para(f"{number}. Kết quả giải quyết thủ tục hành chính theo cơ chế một cửa, "
-                          "một cửa liên thông", STYLES.heading))
-        story += [para(text, STYLES.body) for text in one_stop]
+        story.append(Para(f"{number}. Kết quả giải quyết thủ tục hành chính theo cơ chế một cửa, "
+                          "một cửa liên thông", HEADING))
+        story += [Para(text) for text in one_stop]
         number += 1
     if targets:
-        story.append(para(f"{number}. Kết quả thực hiện các chỉ tiêu", STYLES.heading))
-        story.append(para("Bảng 2. Kết quả thực hiện chỉ tiêu cải cách hành chính",
-                          STYLES.caption))
-        story.append(targets_table(targets, width))
+        story.append(Para(f"{number}. Kết quả thực hiện các chỉ tiêu", HEADING))
+        story.append(Para("Bảng 2. Kết quả thực hiện chỉ tiêu cải cách hành chính", CAPTION))
+        story.append(targets_table(targets))
     return story

@@ -7,44 +7,34 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportlab.platypus import Flowable
-
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.base import LANDSCAPE, STYLES, DocumentInfo, build_pdf, content_width
 from cchc_desktop.reports.common import (
     PlanContext,
-    closing,
-    front_matter,
     iso_day,
-    letterhead,
     load_context,
     main_lead,
     section_title,
-    sign_off,
-    strip_doc_type,
 )
-from cchc_desktop.reports.parts import (
-    BLANK_NUMBER,
-    Letterhead,
-    SignOff,
-    appendix_heading,
-    clean,
-    number_line,
-    para,
-    short_date,
-)
-from cchc_desktop.reports.tables import (
+from cchc_desktop.reports.model import (
+    HEADING,
+    KE_HOACH,
     ROW_GROUP,
     ROW_ITEM,
     ROW_NOTE,
     ROW_SECTION,
     ROW_TOTAL,
+    Appendix,
     Column,
+    Document,
+    Para,
+    Registration,
     Row,
-    build_table,
+    TableBlock,
 )
+from cchc_desktop.reports.save import save_document
+from cchc_desktop.reports.wording import BLANK, archive_line, clean, number_symbol
 from cchc_desktop.text.money_words import format_number, million_vnd_in_words
 
 DOC_TYPE = "Kế hoạch"
@@ -66,23 +56,9 @@ class BodySection:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
 
-
-@dataclass
-class PlanDocument:
-    """Everything the Kế hoạch prints, as plain text (collected, then rendered)."""
-
-    letterhead: Letterhead
-    summary: str
-    bases: list[str]
-    intro: str
-    sections: list[BodySection]
-    closing: str
-    sign: SignOff
-    appendix_title: str
-    appendix_note: str
-    rows: list[Row]
-    total_million_vnd: float | None
-    info: DocumentInfo
+    def blocks(self) -> list[Para]:
+        """Return the heading and paragraphs as model paragraphs."""
+        return [Para(self.heading, HEADING), *(Para(text) for text in self.paragraphs)]
 
 
 def _bases(ctx: PlanContext) -> list[str]:
@@ -129,7 +105,7 @@ def _task_sections(register: Register, ctx: PlanContext, total_tasks: int) -> Bo
 def _budget_section(ctx: PlanContext, total: float | None) -> BodySection:
     """State the total budget in figures and words, or where the money comes from."""
     source = (f"Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách nhà nước "
-              f"{ctx.year_phrase} giao cho {ctx.issuer}.").replace("  ", " ")
+              f"{ctx.term} giao cho {ctx.plan_issuer.name}.").replace("  ", " ")
     if not total:
         return BodySection("II. KINH PHÍ THỰC HIỆN", [source])
     words = million_vnd_in_words(total)
@@ -141,7 +117,7 @@ def _budget_section(ctx: PlanContext, total: float | None) -> BodySection:
 def _organisation(ctx: PlanContext, lead: str) -> BodySection:
     """Return the usual "Tổ chức thực hiện" paragraphs, naming the main lead unit."""
     office = lead or "Bộ phận theo dõi công tác cải cách hành chính"
-    head = ctx.head_title
+    head = ctx.head_title or "lãnh đạo cơ quan"
     return BodySection("III. TỔ CHỨC THỰC HIỆN", [
         "1. Các đơn vị được giao chủ trì nhiệm vụ tại Phụ lục chủ động triển khai thực hiện, "
         "bảo đảm tiến độ, chất lượng và sản phẩm; báo cáo kết quả định kỳ quý I, 6 tháng, "
@@ -153,57 +129,60 @@ def _organisation(ctx: PlanContext, lead: str) -> BodySection:
     ])
 
 
-def _appendix_note(ctx: PlanContext) -> str:
-    """Return "(Kèm theo Kế hoạch số … ngày … của …)"."""
-    number = clean(ctx.plan.number) or f"{BLANK_NUMBER}/KH-{ctx.abbreviation}"
-    issued = iso_day(ctx.plan.issued_on)
-    day = f" ngày {short_date(issued)}" if issued else ""
-    return f"(Kèm theo Kế hoạch số {number}{day} của {ctx.issuer})"
+def _registration(ctx: PlanContext, today: date) -> Registration:
+    """Return the plan's number and date as registered (blank when not), none under a QĐ."""
+    year = ctx.plan.year or today.year
+    if ctx.by_decision:
+        return Registration(year=year, own_number=False)
+    return Registration(clean(ctx.plan.number), iso_day(ctx.plan.issued_on), year)
 
 
-def collect_plan(register: Register, plan_id: int, today: date | None = None) -> PlanDocument:
-    """Collect the Kế hoạch of a plan from the register."""
+def _appendix_note(doc: Document, ctx: PlanContext) -> str:
+    """Return "(Kèm theo Quyết định số … ngày … của …)" citing the plan as what it is."""
+    if clean(ctx.plan.number):
+        return f"(Kèm theo {ctx.reference})"
+    return (f"(Kèm theo Kế hoạch số{BLANK}/{number_symbol(doc)} ngày{BLANK}tháng{BLANK}năm "
+            f"{doc.registration.year} của {doc.issuer.name})")
+
+
+def _recipients(ctx: PlanContext) -> list[str]:
+    """Return the plan's recipients, ending with "Lưu: VT, …"."""
+    chosen = [clean(r) for r in ctx.plan.recipients if clean(r)]
+    if not any(r.lower().lstrip("- ").startswith("lưu") for r in chosen):
+        chosen.append(archive_line(ctx.plan_issuer.drafting_unit))
+    return chosen
+
+
+def collect_plan(register: Register, plan_id: int, today: date | None = None) -> Document:
+    """Collect the Kế hoạch of a plan from the register (its appendix in landscape)."""
     ctx = load_context(register, plan_id)
-    day = iso_day(ctx.plan.issued_on) or today or date.today()
     rows, total, leads = _appendix_rows(register, plan_id)
     tasks = sum(1 for row in rows if row.kind == ROW_ITEM)
     if total:
         rows.append(Row(ROW_TOTAL, ["Tổng cộng", format_number(total)]))
         rows.append(Row(ROW_NOTE, [f"(Bằng chữ: {million_vnd_in_words(total)})"]))
-    summary = strip_doc_type(ctx.plan.title, DOC_TYPE)
-    return PlanDocument(
-        letterhead=letterhead(ctx, number_line(ctx.plan.number, "KH", ctx.abbreviation), day),
-        summary=summary,
-        bases=_bases(ctx),
-        intro=f"{ctx.issuer} ban hành Kế hoạch cải cách hành chính {ctx.year_phrase} "
-              "như sau:".replace("  ", " "),
-        sections=[_task_sections(register, ctx, tasks), _budget_section(ctx, total),
-                  _organisation(ctx, main_lead(leads))],
-        closing=f"Trên đây là Kế hoạch cải cách hành chính {ctx.year_phrase} của "
-                f"{ctx.issuer}./.".replace("  ", " "),
-        sign=sign_off(ctx),
-        appendix_title=f"Nhiệm vụ cải cách hành chính {ctx.year_phrase} của {ctx.issuer}",
-        appendix_note=_appendix_note(ctx),
-        rows=rows,
-        total_million_vnd=total,
-        info=DocumentInfo(f"Kế hoạch {clean(ctx.plan.number)}".strip(), ctx.issuer, summary),
+    issuer = ctx.plan_issuer
+    signature, source = ctx.plan_signature()
+    sections = [_task_sections(register, ctx, tasks), _budget_section(ctx, total),
+                _organisation(ctx, main_lead(leads))]
+    doc = Document(
+        kind=KE_HOACH, issuer=issuer, registration=_registration(ctx, today or date.today()),
+        summary=ctx.summary, signature=signature, signer_source=source, bases=_bases(ctx),
+        intro=[Para(f"{issuer.name} ban hành Kế hoạch cải cách hành chính {ctx.term} như "
+                    "sau:")],
+        body=[block for section in sections for block in section.blocks()],
+        closing=[Para(f"Trên đây là Kế hoạch cải cách hành chính {ctx.term} của "
+                      f"{issuer.name}./.")],
+        recipients=_recipients(ctx), with_recipients=not ctx.by_decision,
+        attached_to=f"(Kèm theo {ctx.reference})" if ctx.by_decision else "",
+        title=f"Kế hoạch {clean(ctx.plan.number)}".strip(),
     )
+    doc.appendices.append(Appendix(
+        "Phụ lục", f"Nhiệm vụ cải cách hành chính {ctx.term} của {issuer.name}",
+        _appendix_note(doc, ctx), [TableBlock(PLAN_COLUMNS, rows)]))
+    return doc
 
 
-def plan_story(data: PlanDocument) -> list[Flowable]:
-    """Return the flowables of the Kế hoạch."""
-    story: list[Flowable] = front_matter(data.letterhead, DOC_TYPE, data.summary)
-    story += [para(text, STYLES.body) for text in data.bases]
-    story.append(para(data.intro, STYLES.body))
-    for section in data.sections:
-        story.append(para(section.heading, STYLES.heading))
-        story += [para(text, STYLES.body) for text in section.paragraphs]
-    story.append(closing([para(data.closing, STYLES.body)], data.sign))
-    story += appendix_heading("Phụ lục", data.appendix_title, data.appendix_note)
-    story.append(build_table(PLAN_COLUMNS, data.rows, content_width(LANDSCAPE)))
-    return story
-
-
-def render_plan(data: PlanDocument, path: Path) -> Path:
-    """Render the Kế hoạch to a PDF file; return its path."""
-    return build_pdf(path, lambda: plan_story(data), data.info)
+def render_plan(data: Document, path: Path, draft: bool = False) -> Path:
+    """Save the Kế hoạch as .pdf or .docx (by the extension); return its path."""
+    return save_document(data, path, draft)

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from reportlab.platypus import Table
-
 from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows
 from cchc_desktop.progress.entries import AreaStat, TaskState
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.parts import clean, short_date
-from cchc_desktop.reports.tables import (
+from cchc_desktop.reports.model import (
     ROW_BOLD,
     ROW_GROUP,
     ROW_ITEM,
     ROW_SECTION,
     Column,
     Row,
-    build_table,
+    TableBlock,
 )
+from cchc_desktop.reports.parts import clean, short_date
 from cchc_desktop.schedule.lateness import DONE_LATE
 from cchc_desktop.text.money_words import capitalize_first, format_number
 
@@ -74,7 +72,7 @@ def area_title(stat: AreaStat) -> str:
     return capitalize_first(title.lower()) if title.isupper() else title
 
 
-def stats_table(stats: list[AreaStat], width: float) -> Table:
+def stats_table(stats: list[AreaStat]) -> TableBlock:
     """Return the per-area statistics table with its total row."""
     rows = []
     for index, stat in enumerate(stats, start=1):
@@ -84,7 +82,7 @@ def stats_table(stats: list[AreaStat], width: float) -> Table:
             str(stat.done_late), str(stat.in_progress), str(stat.not_started),
             str(stat.overdue), _percent(stat.percent_done),
         ]))
-    return build_table(STATS_COLUMNS, rows, width)
+    return TableBlock(STATS_COLUMNS, rows)
 
 
 def status_text(state: TaskState) -> str:
@@ -134,9 +132,9 @@ def late_rows(states: list[TaskState]) -> list[Row]:
     )
 
 
-def late_table(rows: list[Row], width: float) -> Table:
+def late_table(rows: list[Row]) -> TableBlock:
     """Return the table of late tasks with reasons."""
-    return build_table(LATE_COLUMNS, rows, width)
+    return TableBlock(LATE_COLUMNS, rows)
 
 
 def overdue_rows(states: list[TaskState]) -> list[Row]:
@@ -149,9 +147,9 @@ def overdue_rows(states: list[TaskState]) -> list[Row]:
     )
 
 
-def overdue_table(rows: list[Row], width: float) -> Table:
+def overdue_table(rows: list[Row]) -> TableBlock:
     """Return the table of overdue tasks."""
-    return build_table(OVERDUE_COLUMNS, rows, width)
+    return TableBlock(OVERDUE_COLUMNS, rows)
 
 
 def progress_rows(register: Register, plan_id: int, states: list[TaskState]) -> list[Row]:
@@ -174,6 +172,6 @@ def progress_rows(register: Register, plan_id: int, states: list[TaskState]) -> 
     return rows
 
 
-def progress_table(rows: list[Row], width: float) -> Table:
+def progress_table(rows: list[Row]) -> TableBlock:
     """Return the progress appendix table."""
-    return build_table(PROGRESS_COLUMNS, rows, width)
+    return TableBlock(PROGRESS_COLUMNS, rows)

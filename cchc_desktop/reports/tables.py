@@ -13,7 +13,6 @@ keep-with-next is a list of flags checked where the table chooses its split row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.colors import black
@@ -21,35 +20,25 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from cchc_desktop.reports.base import FONT, ROW_SPLIT, STYLES, register_fonts
+from cchc_desktop.reports.model import (
+    ROW_BOLD,
+    ROW_GROUP,
+    ROW_ITEM,
+    ROW_NOTE,
+    ROW_SECTION,
+    ROW_TOTAL,
+    Column,
+    Row,
+)
 from cchc_desktop.reports.parts import markup
 
-ROW_SECTION = "section"
-ROW_GROUP = "group"
-ROW_ITEM = "item"
-ROW_TOTAL = "total"
-ROW_NOTE = "note"
-ROW_BOLD = "bold"
+__all__ = ["ROW_BOLD", "ROW_GROUP", "ROW_ITEM", "ROW_NOTE", "ROW_SECTION", "ROW_TOTAL", "Column",
+           "Row", "build_table"]
+
 GRID_WIDTH = 0.5
 PADDING = 3.0
 _ALIGN_STYLES = {"left": STYLES.cell, "center": STYLES.cell_center, "right": STYLES.cell_right}
 _KEEP_WITH_NEXT = {ROW_SECTION, ROW_GROUP}
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its header, its relative width and how its cells are aligned."""
-
-    header: str
-    width: float
-    align: str = "left"
-
-
-@dataclass
-class Row:
-    """A row of text cells: a section, group, item, total ("Tổng cộng", amount) or note."""
-
-    kind: str
-    cells: list[str] = field(default_factory=list)
 
 
 class WideCell(Flowable):  # type: ignore[misc]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import repository
@@ -31,14 +31,20 @@ def first_run_needed(register: Register) -> bool:
 
 
 def default_signer(register: Register) -> tuple[str, str]:
-    """Return the signer name and title new plans start with."""
-    return (_setting(register, SETTING_SIGNER_NAME) or "",
-            _setting(register, SETTING_SIGNER_TITLE) or "")
+    """Return the signer name and title new plans start with (the agency's default signer)."""
+    agency = repository.get_agency(register.db)
+    return agency.signer_name, agency.signer_title
 
 
 def complete_first_run(register: Register, agency: Agency, signer_name: str = "",
                        signer_title: str = "", with_demo: bool = False) -> int | None:
-    """Save the agency and signer, optionally add the demo plan; return its id if added."""
+    """Save the agency and signer, optionally add the demo plan; return its id if added.
+
+    The default signer is the agency's (every NĐ 30 form); signer_name/signer_title, when
+    given, replace the agency's.
+    """
+    agency = replace(agency, signer_name=signer_name or agency.signer_name,
+                     signer_title=signer_title or agency.signer_title)
     agency = Agency(**{k: collapse_spaces(v) for k, v in asdict(agency).items()})
     if not agency.name:
         raise ValidationError("Tên cơ quan không được để trống.")
@@ -48,8 +54,8 @@ def complete_first_run(register: Register, agency: Agency, signer_name: str = ""
     with register.transaction() as db:
         before = repository.get_agency(db)
         repository.save_agency(db, agency)
-        for key, value in ((SETTING_SIGNER_NAME, signer_name), (SETTING_SIGNER_TITLE, signer_title),
-                           (SETTING_DONE, "1")):
+        for key, value in ((SETTING_SIGNER_NAME, agency.signer_name),
+                           (SETTING_SIGNER_TITLE, agency.signer_title), (SETTING_DONE, "1")):
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                        [key, collapse_spaces(value)])
         audit.record(db, "first_run", "agency", 1, before=before, after=agency)

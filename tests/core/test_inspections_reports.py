@@ -39,6 +39,7 @@ from cchc_desktop.reports.inspection_conclusion import (
     print_conclusion,
 )
 from cchc_desktop.reports.inspection_plan import collect_inspection_plan, print_inspection_plan
+from cchc_desktop.reports.model import TableBlock
 
 PDFTOTEXT = shutil.which("pdftotext")
 needs_pdftotext = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) "
@@ -214,10 +215,11 @@ def test_collected_data_and_missing_records(register: Register, tmp_path: Path) 
     record_results(register, plan_id, inspection)
     plan_doc = collect_inspection_plan(register, plan_id, TODAY)
     assert plan_doc.summary == "Kiểm tra công tác cải cách hành chính nhà nước năm 2022"
-    schedule = next(b for b in plan_doc.blocks if b.rows)
+    schedule = next(b for b in plan_doc.blocks if isinstance(b, TableBlock))
     assert [row.cells[1] for row in schedule.rows] == SCHEDULED
     notice = collect_conclusion(register, inspection, TODAY)
-    assert [row.cells[2] for row in notice.results if row.kind == "item"] == ["Đạt", "Chưa đạt"]
+    results = next(b for b in notice.blocks if isinstance(b, TableBlock))
+    assert [row.cells[2] for row in results.rows if row.kind == "item"] == ["Đạt", "Chưa đạt"]
     with pytest.raises(ReportError, match="kế hoạch kiểm tra số 99"):
         collect_inspection_plan(register, 99)
     with pytest.raises(ReportError, match="đợt kiểm tra số 99"):

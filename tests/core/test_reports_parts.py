@@ -13,15 +13,16 @@ from cchc_desktop.plans.models import Agency, Plan, TaskDraft
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.cli import run_report
 from cchc_desktop.reports.common import PlanContext, strip_doc_type
-from cchc_desktop.reports.parts import (
-    balanced_lines,
+from cchc_desktop.reports.lines import balanced_lines
+from cchc_desktop.reports.model import BAO_CAO, KE_HOACH, Document, Issuer, Registration, Signature
+from cchc_desktop.reports.period import default_period, period_phrase
+from cchc_desktop.reports.tables import ROW_GROUP, ROW_ITEM, ROW_SECTION, Column, Row, build_table
+from cchc_desktop.reports.wording import (
     date_line,
     number_line,
     recipient_lines,
     signature_lines,
 )
-from cchc_desktop.reports.period import default_period, period_phrase
-from cchc_desktop.reports.tables import ROW_GROUP, ROW_ITEM, ROW_SECTION, Column, Row, build_table
 from cchc_desktop.schedule.periods import parse_period_code
 
 
@@ -38,13 +39,16 @@ from cchc_desktop.schedule.periods import parse_period_code
 def test_date_line_has_leading_zeros_for_small_days_and_january_february(
     day: date, line: str
 ) -> None:
-    assert date_line("Đắk Nông", day) == line
+    assert date_line("Đắk Nông", Registration(day=day)) == line
 
 
 def test_number_line() -> None:
-    assert number_line("1034/KH-TTr", "KH", "TTr") == "Số: 1034/KH-TTr"
-    assert number_line("", "BC", "TTr").replace(" ", "") == "Số:/BC-TTr"
-    assert number_line("", "BC", "TTr").startswith("Số:   ")
+    def doc(number: str, kind: object = KE_HOACH) -> Document:
+        return Document(kind, Issuer("Thanh tra tỉnh", abbreviation="TTr"),  # type: ignore[arg-type]
+                        Registration(number, year=2026), "", Signature())
+    assert number_line(doc("1034/KH-TTr")) == "Số: 1034/KH-TTr"
+    assert number_line(doc("12")) == "Số: 12/KH-TTr"
+    assert number_line(doc("", BAO_CAO)) == "Số:      /BC-TTr"
 
 
 @pytest.mark.parametrize(
@@ -52,14 +56,19 @@ def test_number_line() -> None:
     [
         ("", "Chánh Thanh tra", ["CHÁNH THANH TRA"]),
         ("KT.", "Phó Chánh Thanh tra", ["KT. CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA"]),
-        ("TM.", "Chủ tịch", ["TM. ỦY BAN NHÂN DÂN XÃ EA TIÊU", "CHỦ TỊCH"]),
+        ("TM.", "Ủy ban nhân dân xã Ea Tiêu\nChủ tịch", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
         ("Q.", "Giám đốc", ["Q. GIÁM ĐỐC"]),
         ("TL.", "Giám đốc\nChánh Văn phòng", ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]),
         ("TUQ.", "Chủ tịch\nGiám đốc Sở Nội vụ", ["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ"]),
     ],
 )
-def test_signature_lines(authority: str, title: str, lines: list[str]) -> None:
-    assert signature_lines(authority, title, "Ủy ban nhân dân xã Ea Tiêu") == lines
+def test_signature_lines_of_a_two_line_title(authority: str, title: str,
+                                            lines: list[str]) -> None:
+    from cchc_desktop.reports.issuing import own_signature
+
+    signature = own_signature(authority, title, "Nguyễn Văn A")
+    assert signature is not None
+    assert signature_lines(signature) == lines
 
 
 def test_recipient_lines_end_with_archive() -> None:
@@ -101,11 +110,8 @@ def test_strip_doc_type_and_balanced_title() -> None:
     assert strip_doc_type("Kế hoạch cải cách hành chính năm 2026", "Kế hoạch") == \
         "Cải cách hành chính năm 2026"
     assert strip_doc_type("Kế hoạch", "Kế hoạch") == "Kế hoạch"
-    from cchc_desktop.reports.base import FONT_BOLD, register_fonts
-
-    register_fonts()
     text = "Triển khai công tác cải cách hành chính năm 2021 của Thanh tra tỉnh Đắk Nông"
-    lines = balanced_lines(text, FONT_BOLD, 14, 460)
+    lines = balanced_lines(text, True, 14, 460)
     assert len(lines) == 2
     assert " ".join(lines) == text
     assert abs(len(lines[0]) - len(lines[1])) < 12
@@ -156,5 +162,5 @@ def test_a_row_taller_than_a_page_is_cut_not_an_error(register: Register,
     plan_id = services.create_plan(register, Plan(id=0, title="Kế hoạch thử", year=2026))
     long_text = "Nội dung rất dài của một nhiệm vụ được dán từ văn bản khác. " * 400
     services.add_task(register, plan_id, TaskDraft(content=long_text, timeframe="Quý I"))
-    pdf = run_report(register, "plan", tmp_path / "dai.pdf", plan_id, None)
+    pdf = run_report(register, "plan", tmp_path / "dai.pdf", plan_id, None, draft=True)
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -42,7 +42,9 @@ def _pick(box, label: str) -> None:
 def _window(qtbot, register: Register) -> InspectionWindow:
     with register.transaction() as db:
         repository.save_agency(db, Agency(name="Ủy ban nhân dân huyện Đắk Hà", place="Đắk Hà",
-                                          abbreviation="UBND"))
+                                          abbreviation="UBND", signer_name="Nguyễn Văn A",
+                                          signer_title="Chủ tịch", signer_authority="TM.",
+                                          collective="Ủy ban nhân dân"))
     for name in ("UBND xã Đắk Long", "Phòng Nội vụ", "Phòng Tư pháp"):
         add_unit(register, Unit(id=0, name=name))
     window = InspectionWindow(register)
