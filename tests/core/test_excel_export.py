@@ -109,6 +109,22 @@ def test_progress_sheet_shows_status_and_lateness(demo_register: Register,
     assert quarter["3.1"][4] == "Đang thực hiện"
 
 
+def test_progress_sheet_counts_overdue_days_to_the_same_cut_off_as_the_cong_van(
+        demo_register: Register, tmp_path: Path) -> None:
+    from cchc_desktop.reports.overdue import collect_overdue
+
+    out = export_workbook(demo_register, tmp_path / "x.xlsx",
+                          ExportOptions(1, period_code="2021-H1", today=date(2021, 7, 5)))
+    ws = openpyxl.load_workbook(out)["Tiến độ 6 tháng năm 2021"]
+    sheet = {r[1]: r[9] for r in ws.iter_rows(values_only=True) if r[9]}
+    letter = collect_overdue(demo_register, 1, period_code="2021-H1", today=date(2021, 7, 5))
+    table = letter.document.appendices[0].blocks[-1]
+    rows = [r for r in table.rows if r.kind == "item"]  # type: ignore[union-attr]
+    assert letter.as_of == date(2021, 6, 14) and len(rows) == 4
+    for row in rows:
+        assert sheet[row.cells[1]] == f"Quá hạn {row.cells[4]} ngày"
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+84 912 345", "-Văn phòng", "@SUM(A1)", "\tTab",
                                   "\rCR", '=HYPERLINK("http://x","y")', "#N/A"])
 def test_text_that_looks_like_a_formula_stays_text(register: Register, tmp_path: Path,
