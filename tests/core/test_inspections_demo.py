@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from cchc_desktop.inspections import inspection_plans as ins
 from cchc_desktop.inspections import results as res
 from cchc_desktop.inspections import targets
 from cchc_desktop.inspections.demo import add_inspection_demo
 from cchc_desktop.register.db import Register
+from cchc_desktop.reports.checks import MissingInfoError
 from cchc_desktop.reports.inspection_kinds import run_inspection_report
 
 
@@ -22,7 +25,13 @@ def test_demo_inspections(register: Register, tmp_path: Path) -> None:
     assert len(res.open_remediations(demo_register, date(2021, 12, 31))) == 1
     statuses = {s.target.name: s for s in targets.targets_for_period(demo_register, "2021-H1")}
     assert statuses["Tỷ lệ giải quyết hồ sơ đúng hạn"].actual_text == "97,5%"
-    assert run_inspection_report(demo_register, "kiem-tra", tmp_path / "kh.pdf").is_file()
+    # A register without agency settings: refused as a document to sign, made as a draft.
+    with pytest.raises(MissingInfoError, match="Chưa có tên cơ quan ban hành"):
+        run_inspection_report(demo_register, "kiem-tra", tmp_path / "kh.pdf")
+    assert not (tmp_path / "kh.pdf").exists()
+    assert run_inspection_report(demo_register, "kiem-tra", tmp_path / "kh.pdf",
+                                 draft=True).is_file()
     assert run_inspection_report(demo_register, "ket-luan", tmp_path / "tb.pdf",
-                                 unit="Phòng 1").is_file()
-    assert run_inspection_report(demo_register, "ket-luan", tmp_path / "tb.pdf").is_file()
+                                 unit="Phòng 1", draft=True).is_file()
+    assert run_inspection_report(demo_register, "ket-luan", tmp_path / "tb.docx",
+                                 draft=True).is_file()
