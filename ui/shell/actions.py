@@ -110,6 +110,8 @@ def _other_menus(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
         ]),
         ("&Báo cáo", [
             ("report", "&Báo cáo…", ("Ctrl+P",), p.report),
+            ("report_editor", "&Soạn báo cáo kết quả CCHC…", ("Ctrl+Shift+W",),
+             lambda: p.tool("ui.reports.report_editor", "ReportEditor", "Soạn báo cáo")),
             ("export_excel", "&Xuất Excel…", ("Ctrl+Shift+E",),
              lambda: p.exchange("ExportDialog")),
             ("templates", "Tạo &biểu mẫu cho đơn vị…", ("Ctrl+Shift+B",),
