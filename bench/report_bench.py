@@ -44,6 +44,7 @@ from cchc_desktop.reports.base import (  # noqa: E402
     content_width,
     register_fonts,
 )
+from cchc_desktop.reports.model import Appendix  # noqa: E402
 from cchc_desktop.reports.parts import appendix_heading, markup  # noqa: E402
 from cchc_desktop.reports.plan import PLAN_COLUMNS, collect_plan, render_plan  # noqa: E402
 from cchc_desktop.reports.tables import (  # noqa: E402
@@ -113,8 +114,9 @@ def bare(rows: list[Row], path: Path) -> None:
 def ours(rows: list[Row], path: Path) -> None:
     """Render the appendix the way the Kế hoạch does (heading, page templates, table)."""
     def story() -> list:  # type: ignore[type-arg]
-        heading = appendix_heading("Phụ lục", "Nhiệm vụ cải cách hành chính năm 2026",
-                                   "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026)")
+        heading = appendix_heading(Appendix("Phụ lục", "Nhiệm vụ cải cách hành chính năm 2026",
+                                            "(Kèm theo Kế hoạch số 12/KH-UBND ngày "
+                                            "05/01/2026)"))
         return [*heading[1:], build_table(PLAN_COLUMNS, rows, content_width(LANDSCAPE))]
     build_pdf(path, story, DocumentInfo("Phụ lục"))
 
@@ -129,7 +131,7 @@ def whole_plan(folder: Path, tasks: int) -> Callable[[Path], None]:
         services.add_task(register, plan_id, TaskDraft(
             content=f"Rà soát thủ tục hành chính số {index}", lead_text=UNITS[index % 4],
             timeframe=TIMES[index % 4], budget_million_vnd=1.5 if index % 5 == 0 else None))
-    return lambda path: render_plan(collect_plan(register, plan_id), path)
+    return lambda path: render_plan(collect_plan(register, plan_id), path, draft=True)
 
 
 def timed(label: str, work: Callable[[Path], None], path: Path, repeat: int) -> float:

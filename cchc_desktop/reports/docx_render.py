@@ -86,13 +86,18 @@ def _blocks(document: DocxDocument, blocks: Sequence[Block], width: float,
             keep_all: bool = False) -> None:
     """Add paragraphs and tables at a text width (points)."""
     body = document.element.body
+    after_table = False
     for block in blocks:
         if isinstance(block, TableBlock):
             table = table_element(block.columns, block.rows, width)
             body.insert(len(body) - 1, table) if body[-1].tag == qn("w:sectPr") \
                 else body.append(table)
+            after_table = True
             continue
-        _body_paragraph(document, block.text, block.style, block.hint, keep_all)
+        paragraph = _body_paragraph(document, block.text, block.style, block.hint, keep_all)
+        if after_table:
+            paragraph.paragraph_format.space_before = Pt(8)
+        after_table = False
 
 
 def _title(document: DocxDocument, doc: Document, width: float) -> None:

@@ -164,7 +164,8 @@ def addressee_block(addressees: Sequence[str]) -> list[Flowable]:
     first = ParagraphStyle("kinh_gui_label", parent=style, leftIndent=90)
     lines = [Paragraph("Kính gửi:", first)]
     lines += [Paragraph(markup(f"- {a};" if i < len(items) - 1 else f"- {a}."),
-                        ParagraphStyle("kg_item", parent=style, leftIndent=160, spaceBefore=0))
+                        ParagraphStyle("kg_item", parent=style, leftIndent=160, spaceBefore=0,
+                                       spaceAfter=0))
               for i, a in enumerate(items)]
     return lines
 

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -22,6 +23,8 @@ from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Agency, Plan, TaskDraft
 from cchc_desktop.register.db import Register, open_register
 from cchc_desktop.reports.cli import run_report
+from cchc_desktop.reports.model import BAO_CAO, Document, Issuer, Para, Registration, Signature
+from cchc_desktop.reports.save import save_document
 from cchc_desktop.start.demo import create_demo
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -216,3 +219,54 @@ def test_agency_command_sets_and_prints_the_default_signer(
     assert "Khối chữ ký: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Y Ngông" in out
     assert main(["agency", "--db", db, "--authority", "XX."]) == 1
     assert "Quyền hạn ký “XX.” không hợp lệ" in capsys.readouterr().err
+
+
+FORMS = [
+    (Signature("", "Chánh Thanh tra", "Phạm Thị Trà My"), "CHÁNH THANH TRA"),
+    (Signature("KT.", "Phó Chánh Thanh tra", "Lê Văn B", "Chánh Thanh tra"),
+     "KT. CHÁNH THANH TRA PHÓ CHÁNH THANH TRA"),
+    (Signature("TM.", "Chủ tịch", "Y Ngông", collective="Ủy ban nhân dân tỉnh Đắk Lắk"),
+     "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"),
+    (Signature("TM.+KT.", "Phó Chủ tịch", "Y Ngông", "Chủ tịch", "Ủy ban nhân dân"),
+     "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),
+    (Signature("Q.", "Phó Giám đốc", "Trần C", "Giám đốc"), "Q. GIÁM ĐỐC"),
+    (Signature("TL.", "Chánh Văn phòng", "Đỗ D", "Giám đốc"), "TL. GIÁM ĐỐC CHÁNH VĂN PHÒNG"),
+    (Signature("TUQ.", "Giám đốc Sở Nội vụ", "Vũ E", "Chủ tịch"),
+     "TUQ. CHỦ TỊCH GIÁM ĐỐC SỞ NỘI VỤ"),
+]
+
+
+@pytest.mark.parametrize(("signature", "printed"), FORMS,
+                         ids=["head", "kt", "tm", "tm-kt", "q", "tl", "tuq"])
+def test_every_signature_form_in_both_formats(signature: Signature, printed: str,
+                                              tmp_path: Path) -> None:
+    doc = Document(BAO_CAO, Issuer("Ủy ban nhân dân tỉnh Đắk Lắk", "", "UBND", "Đắk Lắk"),
+                   Registration(year=2026), "Kết quả thực hiện", signature,
+                   closing=[Para("Trên đây là báo cáo./.")], recipients=["Sở Nội vụ (b/c)"])
+    pdf = save_document(doc, tmp_path / "a.pdf")
+    assert f"{printed} {signature.name}" in text_of(pdf)
+    word = docx.Document(str(save_document(doc, tmp_path / "a.docx")))
+    block = word.tables[-1].rows[0].cells[1].text
+    assert " ".join(block.split()) == f"{printed} {signature.name}"
+    assert word.tables[-1].rows[0].cells[0].text.split("\n") == [
+        "Nơi nhận:", "- Sở Nội vụ (b/c);", "- Lưu: VT."]
+
+
+def test_sixty_overdue_tasks_leave_no_empty_first_page(register: Register,
+                                                      tmp_path: Path) -> None:
+    services.save_agency(register, DECISION_AGENCY)
+    plan_id = services.create_plan(register, Plan(id=0, title="Kế hoạch CCHC năm 2021",
+                                                  year=2021, number="5/KH-UBND"))
+    for index in range(60):
+        services.add_task(register, plan_id, TaskDraft(
+            content=f"Nhiệm vụ cải cách hành chính số {index + 1} " * 3,
+            lead_text=f"Phòng {index % 7 + 1}", timeframe="Quý I năm 2021"))
+    pdf = run_report(register, "overdue", tmp_path / "cv.pdf", plan_id, None,
+                     as_of=date(2021, 7, 5))
+    pages = page_texts(pdf)
+    first = " ".join(pages[0].split())
+    assert "tính đến ngày 05/7/2021, trong tổng số 60 nhiệm vụ có 60 nhiệm vụ" in first
+    assert "Nguyễn Văn A" in first, "the letter and its signature fit on page 1"
+    assert "Kính gửi: Các cơ quan, đơn vị chủ trì nhiệm vụ (theo Danh mục kèm theo)." in first
+    assert all(len(page.split()) > 40 for page in pages), "no page is left empty"
+    assert "Số ngày quá hạn tính đến ngày 05/7/2021." in " ".join(pages[1].split())
