@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cchc_desktop.errors import RegisterError
+from cchc_desktop.register.checks import RegisterDamaged
 from cchc_desktop.register.db import Register
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names
 
@@ -111,6 +112,8 @@ def snapshot(
         folder.mkdir(parents=True, exist_ok=True)
         target = _target_name(folder, stamp, reason)
         _copy_to(register, target)
+    except RegisterDamaged:
+        raise
     except (OSError, sqlite3.Error) as error:
         raise RegisterError(
             f"Không tạo được bản sao lưu của sổ '{register.path.name}' trong thư mục "
@@ -142,8 +145,11 @@ def copy_file(source_path: Path, target: Path, writable_source: bool = False) ->
             copy.execute("PRAGMA synchronous = OFF")  # one fsync below, before the rename
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
+            problems = [row[0] for row in copy.execute("PRAGMA quick_check(1)")]
         finally:
             copy.close()
+        if problems != ["ok"]:  # never keep a copy of a damaged register
+            raise RegisterDamaged(Path(source_path), f"kiểm tra tệp báo lỗi: {problems[0]}")
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -290,3 +296,50 @@ def check_snapshot(path: Path) -> None:
             f"Bản sao lưu '{name}' do phiên bản CCHC Desktop mới hơn tạo; hãy cập nhật phần "
             "mềm. Sổ hiện tại không thay đổi."
         )
+
+
+def newest_good_snapshot(register_path: str | Path) -> Snapshot | None:
+    """Return the newest snapshot that passes check_snapshot, or None."""
+    for candidate in list_snapshots(register_path):
+        if not candidate.readable:
+            continue
+        try:
+            check_snapshot(candidate.path)
+        except RegisterError:
+            continue
+        return candidate
+    return None
+
+
+def offer_snapshot(error: RegisterDamaged) -> RegisterDamaged:
+    """Return the damage error with the newest good snapshot named in its message."""
+    good = newest_good_snapshot(error.path)
+    if good is None:
+        advice = (f" Không có bản sao lưu tốt trong thư mục '{backup_folder(error.path)}'; hãy "
+                  "dùng một bản sao của sổ (Lưu bản sao) hoặc nhờ người hỗ trợ kỹ thuật.")
+    else:
+        advice = (f" Bản sao lưu tốt gần nhất: '{good.path.name}' (lúc "
+                  f"{good.taken_at:%H:%M ngày %d/%m/%Y}, {good.task_count} nhiệm vụ); có thể "
+                  "dùng bản đó thay cho sổ hỏng (sổ hỏng được giữ lại bên cạnh).")
+    offered = RegisterDamaged(error.path, error.reason, advice)
+    offered.snapshot = good
+    return offered
+
+
+def replace_damaged(register_path: str | Path, good: Path) -> Path:
+    """Put a good snapshot in place of a damaged register (the caller holds its lock); the
+    damaged file (and its -wal, -shm) is kept beside it; return the kept file's path."""
+    path = Path(register_path)
+    check_snapshot(good)
+    kept = path.with_name(f"{path.stem}.hong-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            part = path.with_name(path.name + suffix)
+            if part.exists():
+                os.replace(part, kept.with_name(kept.name + suffix))
+        copy_file(good, path)
+    except (OSError, sqlite3.Error) as error:
+        raise RegisterError(
+            f"Không chép được bản sao lưu '{good.name}' vào '{path}': {error}. Hãy kiểm tra ổ "
+            "đĩa còn chỗ trống và quyền ghi.") from error
+    return kept

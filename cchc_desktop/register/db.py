@@ -19,9 +19,14 @@ from platformdirs import user_data_dir
 from sqlite_utils import Database
 
 from cchc_desktop.errors import RegisterError
+from cchc_desktop.register.checks import (
+    RegisterDamaged,
+    check_contents,
+    check_header,
+    read_uri,
+)
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names, migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 APP_NAME = "CCHC Desktop"
 
 
@@ -86,19 +91,15 @@ class Register:
                 hook()
 
 
-def _check_file(path: Path, read_only: bool) -> None:
-    """Refuse a file that is not SQLite or cannot be written, before SQLite opens it."""
+def _check_file(path: Path, read_only: bool, check: bool) -> None:
+    """Refuse a file that is not SQLite, is damaged or cannot be written, before SQLite opens
+    it (check=False skips the header and quick_check: a worker reopening a checked file)."""
     if path.is_dir():
         raise RegisterError(f"'{path}' là một thư mục, không phải tệp sổ đăng ký.")
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise RegisterError(
-            f"Tệp '{path.name}' không phải là sổ đăng ký CCHC (không phải tệp cơ sở dữ liệu "
-            "SQLite). Tệp không bị thay đổi."
-        )
+    if check or path.stat().st_size == 0:
+        check_header(path)
     if not read_only and not os.access(path, os.W_OK):
         raise RegisterError(
             f"Tệp '{path.name}' chỉ cho phép đọc (read-only). Hãy chép tệp sang thư mục khác "
@@ -110,7 +111,7 @@ def _applied_names(path: Path) -> list[str]:
     """Read the applied migration names without writing anything to the file."""
     if not path.exists() or path.stat().st_size == 0:
         return []
-    uri = path.resolve().as_uri() + "?mode=ro"
+    uri = read_uri(path)
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
@@ -125,14 +126,13 @@ def _applied_names(path: Path) -> list[str]:
             return _check_empty_schema(path)
         raise RegisterError(f"Không đọc được tệp '{path.name}': {error}.") from error
     except sqlite3.DatabaseError as error:
-        message = f"Tệp '{path.name}' bị hỏng hoặc không phải SQLite: {error}."
-        raise RegisterError(message) from error
+        raise RegisterDamaged(path, f"SQLite báo: {error}") from error
     return [row[0] for row in rows]
 
 
 def _check_empty_schema(path: Path) -> list[str]:
     """Accept a SQLite file with no tables; refuse one that holds someone else's tables."""
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = sqlite3.connect(read_uri(path), uri=True)
     try:
         count = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
     finally:
@@ -162,8 +162,14 @@ def pending_migrations(path: Path) -> bool:
     return len(_check_version(path)) < len(known_names())
 
 
+def _text(value: bytes) -> str:
+    """Decode a TEXT value; bytes that are not UTF-8 become the replacement mark (U+FFFD)."""
+    return value.decode("utf-8", "replace")
+
+
 def _configure(db: Database, read_only: bool) -> None:
     """Set the pragmas every connection uses."""
+    db.conn.text_factory = _text
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
     if not read_only:
@@ -171,15 +177,18 @@ def _configure(db: Database, read_only: bool) -> None:
         db.execute("PRAGMA synchronous = FULL")
 
 
-def open_register(path: str | Path, read_only: bool = False) -> Register:
-    """Open (creating and migrating if needed) the register at path."""
+def open_register(path: str | Path, read_only: bool = False, check: bool = True) -> Register:
+    """Open (creating and migrating if needed) the register at path, after checking it
+    (header, quick_check, schema) unless check is False (a worker reopening a checked file)."""
     path = Path(path)
-    _check_file(path, read_only)
+    _check_file(path, read_only, check)
     applied = _check_version(path)
+    if check and path.exists():
+        check_contents(path, applied)
     if read_only:
         if not path.exists():
             raise RegisterError(f"Không tìm thấy sổ '{path}'.")
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(read_uri(path), uri=True)
         register = Register(Database(conn), path, read_only=True)
         _configure(register.db, read_only=True)
         return register

@@ -31,6 +31,8 @@ def check_new_register(path: str | Path) -> Path:
         raise RegisterError(
             f"Tệp '{path.name}' đã có. Để làm việc với tệp này hãy dùng Tệp → Mở; để tạo sổ "
             "mới hãy chọn tên khác. Tệp không bị thay đổi.")
+    if path.exists():
+        path.unlink()  # an empty file holds nothing; the new register is created in its place
     return path
 
 

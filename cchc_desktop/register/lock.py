@@ -30,6 +30,8 @@ from pathlib import Path
 from types import TracebackType
 
 from cchc_desktop.errors import RegisterError
+from cchc_desktop.register.backup import offer_snapshot, replace_damaged
+from cchc_desktop.register.checks import RegisterDamaged
 from cchc_desktop.register.db import Register, open_register, os_user, pending_migrations
 
 LOCK_SUFFIX = ".lock"
@@ -296,7 +298,7 @@ def open_for_writing(register_path: str | Path, advice: str = COMMAND_ADVICE) ->
     path = Path(register_path)
     lock = acquire(path, advice=advice)
     try:
-        register = open_register(path)
+        register = checked_open(path)
     except BaseException:
         lock.release()
         raise
@@ -309,8 +311,24 @@ def open_for_reading(register_path: str | Path) -> Register:
     upgraded is opened for writing, under the lock."""
     path = Path(register_path)
     if path.is_file() and path.stat().st_size > 0 and not needs_upgrade(path):
-        return open_register(path, read_only=True)
+        return checked_open(path, read_only=True)
     return open_for_writing(path)
+
+
+def checked_open(path: Path, read_only: bool = False) -> Register:
+    """Open a register; a damaged one is refused naming the newest good snapshot."""
+    try:
+        return open_register(path, read_only=read_only)
+    except RegisterDamaged as error:
+        raise offer_snapshot(error) from error
+
+
+def recover(register_path: str | Path, good: Path) -> Path:
+    """Under the register's lock, put a good snapshot in place of the damaged file; return
+    where the damaged file was kept."""
+    path = Path(register_path)
+    with acquire(path):
+        return replace_damaged(path, good)
 
 
 def needs_upgrade(path: Path) -> bool:

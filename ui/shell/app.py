@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.register.db import APP_NAME, Register, open_register
+from cchc_desktop.register.db import APP_NAME, Register
 from cchc_desktop.register.lock import InstanceLock
 from ui.shell import collector
 from ui.shell.translations import install_vietnamese
@@ -116,20 +116,11 @@ def _lock(register_path: Path) -> tuple[InstanceLock | None, bool] | None:
 
 def _open(register_path: Path, read_only: bool) -> Register | None:
     """Open the register (snapshotting it first when writable); None after showing why not."""
-    from cchc_desktop.register import backup
+    from ui.shell.opening import open_at_start, snapshot_at_start
 
-    try:
-        register = open_register(register_path, read_only=read_only)
-    except CchcError as error:
-        QMessageBox.critical(None, "Không mở được sổ", str(error))
-        return None
-    if not read_only:
-        backup.clean_temp_files(register.path)  # left by a copy killed mid-way (we hold the lock)
-    if not read_only and register.path.stat().st_size > 0:
-        try:
-            backup.snapshot(register, backup.REASON_STARTUP)
-        except CchcError as error:
-            log.warning("Không sao lưu được khi khởi động: %s", error)
+    register = open_at_start(register_path, read_only)
+    if register is not None and not read_only:
+        snapshot_at_start(register)
     return register
 
 

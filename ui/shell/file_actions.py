@@ -9,9 +9,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cchc_desktop.errors import CchcError
+from cchc_desktop.register.checks import RegisterDamaged
 from cchc_desktop.register.db import Register, open_register
 from cchc_desktop.register.files import check_new_register, save_copy, with_suffix
-from cchc_desktop.register.lock import LockUnavailable, RegisterInUse, open_for_writing
+from cchc_desktop.register.lock import (
+    LockUnavailable,
+    RegisterInUse,
+    open_for_writing,
+    recover,
+)
 
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
@@ -110,6 +116,8 @@ class FileActions:
         title = "Không mở được sổ"
         try:
             return open_for_writing(path, WINDOW_ADVICE)
+        except RegisterDamaged as damaged:
+            return self._recovered(path, damaged)
         except RegisterInUse as busy:
             if not self.window.ops.confirm("Sổ đang được mở ở nơi khác",
                                            f"{busy}\n\nMở sổ ở chế độ chỉ đọc để xem?"):
@@ -120,6 +128,25 @@ class FileActions:
             self.window.show_error(title, str(error))
             return None
         return self.window.ops.call(lambda: open_register(path, read_only=True), title)
+
+    def _recovered(self, path: Path, damaged: RegisterDamaged) -> Register | None:
+        """Offer the newest good snapshot of a damaged register; open it if accepted."""
+        if damaged.snapshot is None:
+            self.window.show_error("Sổ bị hỏng", str(damaged))
+            return None
+        if not self.window.ops.confirm("Sổ bị hỏng", f"{damaged}\n\nDùng bản sao lưu đó thay "
+                                                      "cho sổ hỏng?"):
+            return None
+        good = getattr(damaged.snapshot, "path", None)
+        if not isinstance(good, Path):
+            return None
+        kept = self.window.ops.call(lambda: recover(path, good), "Không dùng được bản sao lưu")
+        if kept is None:
+            return None
+        self.window.statusBar().showMessage(f"Đã thay sổ hỏng bằng '{good.name}'; tệp hỏng "
+                                            f"giữ tại '{kept}'.", 15000)
+        return self.window.ops.call(lambda: open_for_writing(path, WINDOW_ADVICE),
+                                    "Không mở được sổ")
 
     def save_copy(self) -> None:
         """Save a copy of the register under another name (in a worker thread)."""

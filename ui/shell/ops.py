@@ -53,7 +53,7 @@ class _Worker(QRunnable):
         job: Job | None = self.job
         self.job = _no_job
         try:
-            register = open_register(self.path, read_only=self.read_only)
+            register = open_register(self.path, read_only=self.read_only, check=False)
             try:
                 assert job is not None
                 result = job(register)

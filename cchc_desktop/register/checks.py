@@ -1,0 +1,84 @@
+"""Checks a register file passes before it is opened: header, size, quick_check, schema.
+
+A damaged register is refused (RegisterDamaged) before anything writes to it, so it is never
+imported into or snapshotted; the caller offers the newest good snapshot instead
+(backup.offer_snapshot). The checks only read: they use a read-only connection, and on a
+read-only folder or medium an immutable one (no -shm can be created there).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from cchc_desktop.errors import RegisterError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+REQUIRED_TABLES = ("plans", "tasks", "audit_log")
+
+
+class RegisterDamaged(RegisterError):
+    """The register file is damaged (empty, cut short, failing quick_check, missing tables)."""
+
+    def __init__(self, path: Path, reason: str, advice: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        self.snapshot: object = None  # the newest good snapshot (backup.Snapshot) once offered
+        super().__init__(
+            f"Sổ '{path.name}' bị hỏng ({reason}) nên không mở để tránh ghi thêm vào tệp hỏng. "
+            f"Tệp không bị thay đổi.{advice}")
+
+
+def folder_writable(path: Path) -> bool:
+    """Return True when files can be created beside path (its -wal, -shm, lock)."""
+    return os.access(path.resolve().parent, os.W_OK)
+
+
+def read_uri(path: Path) -> str:
+    """Return the URI that opens a register read-only (immutable on a read-only medium)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return uri if folder_writable(path) else uri + "&immutable=1"
+
+
+def check_header(path: Path) -> None:
+    """Refuse an empty file, a file that is not SQLite, or one cut short."""
+    size = path.stat().st_size
+    if size == 0:
+        raise RegisterDamaged(path, "tệp rỗng, 0 byte")
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    if header[:len(SQLITE_MAGIC)] != SQLITE_MAGIC:
+        raise RegisterError(
+            f"Tệp '{path.name}' không phải là sổ đăng ký CCHC (không phải tệp cơ sở dữ liệu "
+            "SQLite). Tệp không bị thay đổi.")
+    if len(header) < HEADER_SIZE:
+        raise RegisterDamaged(path, f"tệp bị cắt cụt, chỉ còn {size} byte")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise RegisterDamaged(path, "phần đầu tệp sai")
+    pages = int.from_bytes(header[28:32], "big")
+    counted = header[24:28] == header[92:96]  # the page count in the header is valid
+    if size % page_size or (counted and pages * page_size > size):
+        raise RegisterDamaged(path, f"tệp bị cắt cụt ({size:,} byte)".replace(",", "."))
+
+
+def check_contents(path: Path, applied: list[str]) -> None:
+    """Run SQLite's quick_check and look for the register's own tables."""
+    try:
+        conn = sqlite3.connect(read_uri(path), uri=True)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise RegisterDamaged(path, f"SQLite báo: {error}") from error
+    if problems != ["ok"]:
+        raise RegisterDamaged(path, f"kiểm tra tệp báo lỗi: {problems[0]}")
+    missing = [name for name in REQUIRED_TABLES if name not in tables]
+    if applied and missing:
+        raise RegisterDamaged(path, f"thiếu bảng {', '.join(missing)}")
