@@ -7,6 +7,7 @@ from dataclasses import asdict, replace
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency
+from cchc_desktop.plans.services import validate_agency
 from cchc_desktop.register import audit
 from cchc_desktop.register.db import Register
 from cchc_desktop.text.folding import collapse_spaces
@@ -51,6 +52,7 @@ def complete_first_run(register: Register, agency: Agency, signer_name: str = ""
     if not agency.place:
         raise ValidationError("Địa danh (dùng trong dòng ngày tháng của văn bản) không được để "
                               "trống.")
+    agency = validate_agency(agency)
     with register.transaction() as db:
         before = repository.get_agency(db)
         repository.save_agency(db, agency)

@@ -1,11 +1,10 @@
-"""The first-run wizard: the agency's details, the default signer, empty register or demo."""
+"""The first-run wizard: the agency's details, the default signer (any NĐ 30 form, with a live
+preview of the signature block), then an empty register or the demo."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QRadioButton,
     QVBoxLayout,
@@ -18,14 +17,10 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.plans.models import Agency
 from cchc_desktop.register.db import Register
 from cchc_desktop.start.first_run import complete_first_run
+from ui.shell.agency_dialog import agency_fields, with_signer
+from ui.widgets.signer_form import SignerForm
 
-_FIELDS = (
-    ("name", "Tên cơ quan (*)", "VD: UBND phường Tân Phú / Sở Nội vụ tỉnh Đồng Nai"),
-    ("parent_name", "Cơ quan chủ quản", "VD: UBND thành phố Hồ Chí Minh (để trống nếu không có)"),
-    ("place", "Địa danh (*)", "VD: Tân Phú — dùng trong dòng “…, ngày … tháng … năm …”"),
-    ("abbreviation", "Ký hiệu viết tắt", "VD: UBND, SNV — dùng trong số ký hiệu văn bản"),
-    ("officer_name", "Cán bộ theo dõi CCHC", "Tên của bạn (ghi vào nhật ký thay đổi)"),
-)
+AGENCY_PAGE, SIGNER_PAGE, START_PAGE = range(3)
 
 
 class FirstRunWizard(QWizard):
@@ -40,28 +35,31 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
         self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn tất")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Để sau")
-        self.edits: dict[str, QLineEdit] = {}
         self.addPage(self._agency_page())
+        self.addPage(self._signer_page())
         self.addPage(self._start_page())
 
     def _agency_page(self) -> QWizardPage:
-        """The agency and signer page."""
+        """The issuing body's page."""
         page = QWizardPage()
         page.setTitle("Thông tin cơ quan")
-        page.setSubTitle("Dùng cho tiêu đề, số ký hiệu và chữ ký của các văn bản in ra.")
-        form = QFormLayout(page)
-        for key, label, hint in _FIELDS:
-            edit = QLineEdit()
-            edit.setPlaceholderText(hint)
-            self.edits[key] = edit
-            form.addRow(label, edit)
-        self.signer_name, self.signer_title = QLineEdit(), QLineEdit()
-        self.signer_title.setPlaceholderText("VD: Chủ tịch, Giám đốc, Chánh Thanh tra")
-        form.addRow("Người ký", self.signer_name)
-        form.addRow("Chức vụ người ký", self.signer_title)
+        page.setSubTitle("Dùng cho tiêu đề, số ký hiệu và dòng địa danh, ngày tháng của các văn "
+                         "bản in ra.")
+        form, self.edits = agency_fields(Agency())
+        page.setLayout(form)
         self.agency_error = QLabel()
         self.agency_error.setStyleSheet("color: #b00020")
         form.addRow(self.agency_error)
+        return page
+
+    def _signer_page(self) -> QWizardPage:
+        """The default signer's page, with the block as it will print."""
+        page = QWizardPage()
+        page.setTitle("Người ký mặc định")
+        page.setSubTitle("Người ký các văn bản không ghi người ký riêng. Chọn quyền hạn ký; khối "
+                         "chữ ký bên dưới hiện đúng như khi in. Có thể để trống và bổ sung sau.")
+        self.signer = SignerForm()
+        QVBoxLayout(page).addWidget(self.signer)
         return page
 
     def _start_page(self) -> QWizardPage:
@@ -81,12 +79,13 @@ class FirstRunWizard(QWizard):
         return page
 
     def agency(self) -> Agency:
-        """Return the agency typed on the first page."""
-        return Agency(**{key: edit.text() for key, edit in self.edits.items()})
+        """Return the agency and default signer typed on the first two pages."""
+        return with_signer(Agency(**{key: edit.text() for key, edit in self.edits.items()}),
+                           self.signer)
 
     def validateCurrentPage(self) -> bool:  # noqa: N802
-        if self.currentId() == 0 and not (self.edits["name"].text().strip()
-                                          and self.edits["place"].text().strip()):
+        if self.currentId() == AGENCY_PAGE and not (self.edits["name"].text().strip()
+                                                    and self.edits["place"].text().strip()):
             self.agency_error.setText("Hãy nhập tên cơ quan và địa danh.")
             return False
         self.agency_error.clear()
@@ -94,9 +93,10 @@ class FirstRunWizard(QWizard):
 
     def accept(self) -> None:
         """Save everything (one transaction, plus the demo if chosen) and close."""
+        agency = self.agency()
         try:
             self.demo_plan_id = complete_first_run(
-                self.register, self.agency(), self.signer_name.text(), self.signer_title.text(),
+                self.register, agency, agency.signer_name, agency.signer_title,
                 with_demo=self.demo_choice.isChecked())
         except CchcError as error:
             QMessageBox.warning(self, "Chưa lưu", str(error))
