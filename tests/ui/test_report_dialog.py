@@ -102,3 +102,81 @@ def test_closing_removes_the_temporary_files(dialog: ReportDialog) -> None:
     assert any(folder.iterdir())
     dialog.reject()
     assert not folder.exists()
+
+
+def test_word_copy_of_the_previewed_document(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:
+    from docx import Document as open_docx
+
+    assert dialog.missing_panel.isHidden()
+    assert dialog.word_button.isEnabled() and dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.saved, timeout=20000) as blocker:
+        target = dialog.save_word(str(tmp_path / "ke-hoach"))
+    assert target == tmp_path / "ke-hoach.docx" and blocker.args == [str(target)]
+    text = "\n".join(p.text for p in open_docx(str(target)).paragraphs)
+    assert "KẾ HOẠCH" in text and "DỰ THẢO" not in text
+    assert "Đã lưu" in dialog.status.text()
+
+
+@pytest.fixture
+def unsigned(qtbot, demo_register: Register) -> ReportDialog:
+    """The report dialog on the demo plan with no signer anywhere."""
+    from dataclasses import replace
+
+    from cchc_desktop.plans import records, services
+
+    plan_id = current_plan_id(demo_register)
+    assert plan_id is not None
+    services.save_plan(demo_register, replace(records.plan(demo_register, plan_id),
+                                              signer_name="", signer_title="",
+                                              signer_authority=""))
+    services.save_agency(demo_register, replace(records.agency(demo_register), signer_name="",
+                                                signer_title="", signer_authority=""))
+    dialog = ReportDialog(demo_register, plan_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=20000)
+    return dialog
+
+
+def test_missing_signer_is_listed_with_a_fix_and_only_a_draft_is_offered(
+        qtbot, unsigned: ReportDialog, tmp_path: Path) -> None:
+    panel = unsigned.missing_panel
+    assert not panel.isHidden()
+    messages = [item.message for item in panel.items]
+    assert "Chưa có họ tên người ký." in messages and "Chưa có chức vụ người ký." in messages
+    assert {b.text() for b in panel.fix_buttons} == {"Thông tin cơ quan và người ký…"}
+    assert not unsigned.save_button.isEnabled() and not unsigned.word_button.isEnabled()
+    assert not unsigned.print_button.isEnabled()
+    assert "bản dự thảo" in unsigned.status.text()
+    assert unsigned.save_pdf(str(tmp_path / "x.pdf")) is None and not (tmp_path / "x.pdf").exists()
+    draft = unsigned.save_draft(str(tmp_path / "du-thao.pdf"))
+    assert draft is not None and all("DỰ THẢO" in page for page in pdf_pages(draft))
+    with qtbot.waitSignal(unsigned.saved, timeout=20000):
+        word = unsigned.save_draft(str(tmp_path / "du-thao.docx"))
+    assert word is not None and word.stat().st_size > 0
+
+
+def test_the_fix_button_opens_the_agency_dialog_and_the_check_runs_again(
+        qtbot, unsigned: ReportDialog) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.shell.agency_dialog import AgencyDialog
+
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AgencyDialog)
+        seen.append(dialog.windowTitle())
+        dialog.signer.name.setText("Phạm Thị Trà My")
+        dialog.signer.title.setText("Chánh Thanh tra")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    with qtbot.waitSignal(unsigned.preview_ready, timeout=20000):
+        unsigned.missing_panel.fix_buttons[0].click()
+    assert seen == ["Thông tin cơ quan và người ký"]
+    assert unsigned.missing_panel.isHidden()
+    assert unsigned.save_button.isEnabled() and unsigned.print_button.isEnabled()
+    text = " ".join(pdf_pages(unsigned.pdf_path))  # type: ignore[arg-type]
+    assert "CHÁNH THANH TRA" in text and "Phạm Thị Trà My" in text and "DỰ THẢO" not in text

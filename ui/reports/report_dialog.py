@@ -1,16 +1,20 @@
-"""Báo cáo → In báo cáo: choose a document and a period, preview its pages, save or print it.
+"""Báo cáo → Báo cáo…: choose a document and a period, check it, preview it, save or print it.
 
-The PDF is made by the core (cchc_desktop.reports.cli.run_report) in a worker thread with its own
-read-only connection, into a temporary folder owned by the dialog; the pages are shown with
-QtPdf (wheel PySide6_Pdf). "Lưu PDF…" copies that exact file; "In…" prints its pages through the
-system print dialog, each at 100 % in its own orientation (the appendix is landscape), as text
-and rules replayed from the PDF (ui/reports/printing.py), not as page pictures.
+The document is collected onto the document model by the core (reports.cli.build_document) in
+a worker thread with its own read-only connection; the pre-print check (reports.checks.missing)
+lists what a signer would find missing, each with a button that opens the right setting, and
+the preview is then a draft marked "DỰ THẢO". The pages are shown with QtPdf. "Lưu PDF…" copies
+the previewed file, "Lưu Word…" writes the same document as .docx; "In…" prints each page at
+100 % in its own orientation as text and rules (ui/reports/printing.py). With something
+missing only "Lưu bản dự thảo…" and "In bản dự thảo…" are offered.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -31,41 +35,61 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.register.db import Register
+from cchc_desktop.reports.checks import missing
 from cchc_desktop.reports.choices import period_choices, suggested_file_name
-from cchc_desktop.reports.cli import KIND_OVERDUE, KIND_PERIOD, KIND_PLAN, run_report
+from cchc_desktop.reports.cli import (
+    KIND_OVERDUE,
+    KIND_PERIOD,
+    KIND_PLAN,
+    REPORT_KINDS,
+    build_document,
+)
+from cchc_desktop.reports.model import Document, Missing
 from cchc_desktop.reports.page_drawing import PageDrawing, read_drawings
+from cchc_desktop.reports.save import save_document
+from ui.reports.fixers import default_fixers
+from ui.reports.missing_panel import MissingPanel
 from ui.reports.printing import print_pages
 from ui.shell.ops import Ops
 
-DOCUMENTS = [
-    (KIND_PLAN, "Kế hoạch"),
-    (KIND_PERIOD, "Báo cáo định kỳ"),
-    (KIND_OVERDUE, "Danh mục chậm tiến độ"),
-]
 UP_TO_TODAY = "Đến hôm nay"
 ZOOM_STEP = 1.25
+Fixer = Callable[[Missing], object]
+
+
+@dataclass
+class Rendered:
+    """A previewed document: its model, the PDF made from it, and what it still lacks."""
+
+    document: Document
+    path: Path
+    missing: list[Missing]
 
 
 class ReportDialog(QDialog):
-    """Choose a report, preview its pages in the app, save the PDF or print it."""
+    """Choose a report, check and preview it, save it as PDF or Word, or print it."""
 
     preview_ready = Signal(int)
+    saved = Signal(str)
 
     def __init__(self, register: Register, plan_id: int, parent: QWidget | None = None,
-                 *, today: date | None = None) -> None:
+                 *, today: date | None = None, fixers: Mapping[str, Fixer] | None = None,
+                 ) -> None:
         super().__init__(parent)
         self.register = register
         self.plan_id = plan_id
         self.today = today or date.today()
         self.ops = Ops(self)
+        self.fixers = {**default_fixers(self, self.ops, register, plan_id), **(fixers or {})}
         self.folder = Path(tempfile.mkdtemp(prefix="cchc-bao-cao-"))
         self.pdf_path: Path | None = None
+        self.rendered: Rendered | None = None
         self._ticket: int | None = None
         self._renders = 0
         self._printer: QPrinter | None = None
         self.document = QPdfDocument(self)
-        self.setWindowTitle("In báo cáo")
-        self.resize(980, 760)
+        self.setWindowTitle("Báo cáo")
+        self.resize(1000, 720)
         self._build()
         self._fill_periods()
         self.finished.connect(self._clean_up)
@@ -74,9 +98,14 @@ class ReportDialog(QDialog):
     # Layout ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        """Lay out the choices, the toolbar, the page view and the status line."""
+        """Lay out the choices, the check, the toolbar, the page view and the status line."""
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices_row())
+        self.missing_panel = MissingPanel(self)
+        self.missing_panel.fix_requested.connect(self.fix)
+        self.missing_panel.save_draft_requested.connect(lambda: self.save_draft())
+        self.missing_panel.print_draft_requested.connect(self.print_pdf)
+        layout.addWidget(self.missing_panel)
         layout.addLayout(self._toolbar())
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -88,23 +117,27 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
 
     def _choices_row(self) -> QHBoxLayout:
-        """Return the document and period choosers with the save and print buttons."""
+        """Return the document and period choosers with the preview, save and print buttons."""
         row = QHBoxLayout()
         self.kind_box = QComboBox()
-        for kind, label in DOCUMENTS:
+        for kind, label in REPORT_KINDS.items():
             self.kind_box.addItem(label, kind)
         self.period_box = QComboBox()
+        self.preview_button = QPushButton("Xem trước")
         self.save_button = QPushButton("Lưu PDF…")
+        self.word_button = QPushButton("Lưu Word…")
         self.print_button = QPushButton("In…")
-        row.addWidget(QLabel("Văn bản:"))
-        row.addWidget(self.kind_box)
-        row.addWidget(QLabel("Kỳ báo cáo:"))
+        for widget in (QLabel("Văn bản:"), self.kind_box, QLabel("Kỳ báo cáo:")):
+            row.addWidget(widget)
         row.addWidget(self.period_box, 1)
-        row.addWidget(self.save_button)
-        row.addWidget(self.print_button)
+        for button in (self.preview_button, self.save_button, self.word_button,
+                       self.print_button):
+            row.addWidget(button)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.period_box.currentIndexChanged.connect(self.render_preview)
-        self.save_button.clicked.connect(self.save_pdf)
+        self.preview_button.clicked.connect(self.render_preview)
+        self.save_button.clicked.connect(lambda: self.save_pdf())
+        self.word_button.clicked.connect(lambda: self.save_word())
         self.print_button.clicked.connect(self.print_pdf)
         return row
 
@@ -168,7 +201,7 @@ class ReportDialog(QDialog):
         self.render_preview()
 
     def render_preview(self) -> None:
-        """Make the chosen report in a worker thread; the preview follows when it is ready."""
+        """Collect and check the chosen document in a worker thread; the preview follows."""
         if self._ticket is not None:
             self.ops.forget(self._ticket)
         self._renders += 1
@@ -176,35 +209,55 @@ class ReportDialog(QDialog):
         kind, code, plan_id, today = self.kind(), self.period_code(), self.plan_id, self.today
         self._set_busy(True)
 
-        def job(register: Register) -> Path:
-            """Write the report with the worker's own connection."""
-            return run_report(register, kind, target, plan_id, code, today=today)
+        def job(register: Register) -> Rendered:
+            """Collect, check and write the preview (a draft if something is missing)."""
+            doc = build_document(register, kind, plan_id, code, today=today)
+            items = missing(doc)
+            return Rendered(doc, save_document(doc, target, draft=bool(items)), items)
 
         self._ticket = self.ops.background(self.register.path, job, self._show,
-                                           title="Không tạo được báo cáo", read_only=True)
+                                           title="Không tạo được văn bản", read_only=True,
+                                           after=lambda: self._set_busy(False))
 
     def _set_busy(self, busy: bool) -> None:
-        """Show that a report is being made and block saving and printing meanwhile."""
-        self.status.setText("Đang tạo báo cáo…" if busy else self.status.text())
-        self.save_button.setEnabled(not busy)
-        self.print_button.setEnabled(not busy)
+        """Show that a document is being made; allow saving only a complete one."""
+        if busy:
+            self.status.setText("Đang tạo văn bản…")
+        complete = not busy and self.rendered is not None and not self.rendered.missing
+        for button in (self.save_button, self.word_button, self.print_button):
+            button.setEnabled(complete)
+            button.setToolTip("" if complete or busy else "Văn bản còn thiếu thông tin: bổ sung "
+                              "hoặc tạo bản dự thảo.")
+        self.preview_button.setEnabled(not busy)
+        self.missing_panel.setEnabled(not busy)
 
-    def _show(self, path: Path) -> None:
-        """Load a finished PDF into the view, replacing the previous one."""
+    def _show(self, rendered: Rendered) -> None:
+        """Load a finished PDF into the view, replacing the previous one; list what is missing."""
         self._ticket = None
         old = self.pdf_path
         self.document.close()
-        self.document.load(str(path))
-        self.pdf_path = path
-        if old is not None and old != path:
+        self.document.load(str(rendered.path))
+        self.pdf_path, self.rendered = rendered.path, rendered
+        if old is not None and old != rendered.path:
             old.unlink(missing_ok=True)
         pages = self.page_count()
         self.page_box.setMaximum(max(pages, 1))
         self.page_total.setText(f"/ {pages}")
+        self.missing_panel.show_items(rendered.missing)
         self._set_busy(False)
-        self.status.setText(f"{self.kind_box.currentText()}: {pages} trang.")
+        draft = " — bản dự thảo (còn thiếu thông tin)" if rendered.missing else ""
+        self.status.setText(f"{self.kind_box.currentText()}: {pages} trang{draft}.")
         self.go_to_page(0)
         self.preview_ready.emit(pages)
+
+    def fix(self, item: Missing) -> None:
+        """Open the setting that fixes a missing item, then check and preview again."""
+        fixer = self.fixers.get(item.setting)
+        if fixer is None:
+            self.ops.show_error("Chưa bổ sung được", item.message)
+            return
+        fixer(item)
+        self.render_preview()
 
     def page_count(self) -> int:
         """Return the number of pages of the preview (0 before the first one is ready)."""
@@ -242,27 +295,66 @@ class ReportDialog(QDialog):
 
     # Save and print --------------------------------------------------------------------------
 
+    def _ask_path(self, title: str, suffix: str, draft: bool) -> Path | None:
+        """Ask where to save; return the path with its extension (None when cancelled)."""
+        name = self.ops.call(lambda: suggested_file_name(
+            self.register, self.plan_id, self.kind(), self.period_code(), self.today)) or ""
+        stem = Path(name or "bao-cao.pdf").stem + ("-du-thao" if draft else "")
+        filters = "Tệp PDF (*.pdf);;Tệp Word (*.docx)" if suffix == "" else (
+            "Tệp PDF (*.pdf)" if suffix == ".pdf" else "Tệp Word (*.docx)")
+        target, chosen = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / f"{stem}{suffix or '.pdf'}"), filters)
+        if not target:
+            return None
+        if Path(target).suffix.lower() in (".pdf", ".docx"):
+            return Path(target)
+        return Path(f"{target}{suffix or ('.docx' if 'docx' in chosen else '.pdf')}")
+
     def save_pdf(self, target: str | None = None) -> Path | None:
-        """Copy the previewed PDF to a file the officer chooses; return where it went."""
-        if self.pdf_path is None:
+        """Copy the previewed PDF (complete, or a draft when asked) to a file; return it."""
+        return self._save(target, ".pdf", draft=False)
+
+    def save_word(self, target: str | None = None) -> Path | None:
+        """Write the previewed document as Word (.docx); return where it goes."""
+        return self._save(target, ".docx", draft=False)
+
+    def save_draft(self, target: str | None = None) -> Path | None:
+        """Save the document marked "DỰ THẢO" as PDF or Word (by the file's extension)."""
+        return self._save(target, "", draft=True)
+
+    def _save(self, target: str | None, suffix: str, draft: bool) -> Path | None:
+        """Save the previewed document to target (asked if None) as PDF or Word."""
+        rendered = self.rendered
+        if rendered is None or self.pdf_path is None or (rendered.missing and not draft):
             return None
-        if not target:
-            name = self.ops.call(lambda: suggested_file_name(
-                self.register, self.plan_id, self.kind(), self.period_code(), self.today))
-            target, _ = QFileDialog.getSaveFileName(
-                self, "Lưu báo cáo PDF", str(Path.home() / (name or "bao-cao.pdf")),
-                "Tệp PDF (*.pdf)")
-        if not target:
+        path = Path(target) if target else self._ask_path(
+            "Lưu bản dự thảo" if draft else "Lưu văn bản", suffix, draft)
+        if path is None:
             return None
-        path = Path(target) if target.lower().endswith(".pdf") else Path(f"{target}.pdf")
+        if path.suffix.lower() not in (".pdf", ".docx"):
+            path = path.with_name(f"{path.name}{suffix or '.pdf'}")
+        if path.suffix.lower() == ".pdf" and bool(rendered.missing) == draft:
+            return self._copy(self.pdf_path, path)
+        doc, marked = rendered.document, draft
+        self.ops.background(self.register.path, lambda _r: save_document(doc, path, marked),
+                            self._saved, title="Không lưu được tệp", read_only=True)
+        return path
+
+    def _copy(self, source: Path, path: Path) -> Path | None:
+        """Copy the previewed PDF to path."""
         try:
-            shutil.copyfile(self.pdf_path, path)
+            shutil.copyfile(source, path)
         except OSError as error:
             self.ops.show_error("Không lưu được tệp", f"Không ghi được '{path}': "
                                 f"{error.strerror}.")
             return None
-        self.status.setText(f"Đã lưu {path}")
+        self._saved(path)
         return path
+
+    def _saved(self, path: Path) -> None:
+        """Say where the file went."""
+        self.status.setText(f"Đã lưu {path}")
+        self.saved.emit(str(path))
 
     def print_pdf(self) -> None:
         """Open the system print dialog, then print the previewed pages (read in a worker)."""
@@ -270,8 +362,7 @@ class ReportDialog(QDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.kind_box.currentText())
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         path = self.pdf_path
         self.status.setText("Đang chuẩn bị in…")
@@ -309,4 +400,3 @@ class ReportDialog(QDialog):
         self.ops.wait()
         self.document.close()
         shutil.rmtree(self.folder, ignore_errors=True)
-

@@ -139,7 +139,10 @@ class PlanActions:
             self._missing("Báo cáo")
             return
         if self.window.tasks._plan_id() is not None:
-            dialog_class(self.window.register, self.window.plan_id, self.window).exec()
+            fixers = {"agency": lambda _item: self.agency(),
+                      "plan": lambda _item: self.plan_details()}  # undoable (Ctrl+Z)
+            dialog_class(self.window.register, self.window.plan_id, self.window,
+                         fixers=fixers).exec()
 
     def dashboard(self) -> None:
         """Open the progress overview of the plan shown."""
