@@ -292,3 +292,31 @@ def test_a_plan_for_agencies_only_has_one_de_cuong_without_commune_lines(
     assert [o.subtitle for o in outlines] == [
         "(đối với các cơ quan, đơn vị; kiểm tra định kỳ và tự kiểm tra)"]
     assert not any("hộ nghèo" in getattr(line, "text", "") for line in outlines[0].blocks)
+
+
+def test_both_documents_save_as_word_with_each_de_cuong_in_its_own_numbered_section(
+        register: Register, tmp_path: Path) -> None:
+    from docx import Document as open_docx
+    from docx.oxml.ns import qn
+
+    plan_id, inspection = dak_ha(register)
+    with pytest.raises(ReportError, match="chưa ghi ngày kiểm tra thực tế"):
+        print_conclusion(register, inspection, tmp_path / "tb.docx", TODAY)
+    assert not (tmp_path / "tb.docx").exists()
+    record_results(register, plan_id, inspection)
+    plan_doc = open_docx(str(print_inspection_plan(register, plan_id, tmp_path / "kh.docx",
+                                                   TODAY)))
+    text = "\n".join(p.text for p in plan_doc.paragraphs)
+    assert text.count("ĐỀ CƯƠNG KIỂM TRA") == 2
+    for expected in ["4. Cải cách tổ chức bộ máy.", "2. Phó Trưởng đoàn:", "3. Thành viên:",
+                     "(đối với các cơ quan, đơn vị; kiểm tra định kỳ và tự kiểm tra)",
+                     "(đối với Ủy ban nhân dân các xã, phường; kiểm tra định kỳ và tự kiểm tra)"]:
+        assert expected in text, expected
+    restarts = [s._sectPr.find(qn("w:pgNumType")) for s in plan_doc.sections[1:]]  # noqa: SLF001
+    assert len(restarts) == 2 and all(r is not None and r.get(qn("w:start")) == "1"
+                                      for r in restarts)
+    assert all(s.page_width < s.page_height for s in plan_doc.sections), "đề cương in portrait"
+    notice = open_docx(str(print_conclusion(register, inspection, tmp_path / "tb.docx", TODAY)))
+    notice_text = "\n".join(p.text for p in notice.paragraphs)
+    assert "ngày 13/06/2022, Đoàn kiểm tra do Nguyễn Văn Hùng" in notice_text
+    assert "II. TỒN TẠI, HẠN CHẾ" in notice_text and "chưa ghi" not in notice_text
