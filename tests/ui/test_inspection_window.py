@@ -111,3 +111,23 @@ def test_plan_an_inspection_record_a_finding_close_its_remediation(
     assert detail.conclusion_refused() == ""
     assert detail.print_conclusion_to(tmp_path / "tb.pdf")
     assert (tmp_path / "tb.pdf").is_file()
+
+
+def test_a_plan_without_signer_is_refused_but_saves_as_a_word_draft(
+        qtbot, register: Register, tmp_path: Path) -> None:
+    from docx import Document as open_docx
+
+    window = _window(qtbot, register)
+    with register.transaction() as db:
+        repository.save_agency(db, Agency(name="Ủy ban nhân dân huyện Đắk Hà", place="Đắk Hà",
+                                          abbreviation="UBND"))
+    dialog = window.new_plan()
+    _ok(qtbot, dialog)
+    assert not window.print_plan_to(tmp_path / "kh.docx")
+    assert "Chưa có họ tên người ký." in window.property("last_error")
+    assert not (tmp_path / "kh.docx").exists()
+    assert window.print_plan_to(tmp_path / "kh.docx", draft=True)
+    document = open_docx(str(tmp_path / "kh.docx"))
+    headers = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
+    assert "DỰ THẢO" in headers
+    assert "ĐỀ CƯƠNG KIỂM TRA" in "\n".join(p.text for p in document.paragraphs)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +45,7 @@ from cchc_desktop.reports.inspection_conclusion import conclusion_refusal, print
 from ui.inspections.dialogs import CloseRemediationDialog, FindingDialog, RemediationDialog
 from ui.inspections.forms import FormDialog, attempt, combo, date_field, show_date, show_error
 from ui.inspections.models import HEADING_BRUSH, OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
+from ui.inspections.saving import ask_path, save_or_offer_draft
 
 CHECK_COLUMNS = [
     Col[res.ChecklistRow]("TT", lambda r: r.line.number, center=True),
@@ -379,12 +379,13 @@ class InspectionDetail(QWidget):
             self.show_inspection(item.id)
             self.changed.emit()
 
-    def print_conclusion_to(self, path: Path) -> bool:
-        """Print the Thông báo kết luận kiểm tra of the shown unit to path."""
+    def print_conclusion_to(self, path: Path, draft: bool = False) -> bool:
+        """Save the shown unit's Thông báo kết luận kiểm tra to path (.pdf or .docx)."""
         if self.inspection is None:
             return False
         key = self.inspection.id
-        return attempt(self, lambda: print_conclusion(self.register, key, path, self.today()))
+        return attempt(self, lambda: print_conclusion(self.register, key, path, self.today(),
+                                                      draft))
 
     def conclusion_refused(self) -> str:
         """Return why the shown unit's notice cannot be printed yet ('' when it can)."""
@@ -404,8 +405,9 @@ class InspectionDetail(QWidget):
             self.setProperty("last_error", reason)
             show_error(self, ReportError(reason), "Chưa in được thông báo kết luận")
             return
-        name = f"thong-bao-ket-luan-{self.inspection.id}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu thông báo kết luận",
-                                              str(self.register.path.parent / name), "PDF (*.pdf)")
-        if path:
-            self.print_conclusion_to(Path(path))
+        key = self.inspection.id
+        path = ask_path(self, "Lưu thông báo kết luận",
+                        self.register.path.parent / f"thong-bao-ket-luan-{key}.pdf")
+        if path is not None:
+            save_or_offer_draft(self, path, lambda target, draft: print_conclusion(
+                self.register, key, target, self.today(), draft))

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -31,6 +30,7 @@ from ui.inspections.detail import InspectionDetail, button_row, selected_row, ta
 from ui.inspections.dialogs import InspectionUnitDialog, PlanDialog
 from ui.inspections.forms import FormDialog, attempt, show_date
 from ui.inspections.models import Col, RecordTableModel
+from ui.inspections.saving import ask_path, save_or_offer_draft
 from ui.inspections.tabs import FollowUpTab, OutlineTab, PlanTab, SelfReportTab, TeamTab
 
 
@@ -171,23 +171,24 @@ class InspectionWindow(QMainWindow):
 
         return self._open(dialog, submit)
 
-    def print_plan_to(self, path: Path) -> bool:
-        """Print the current plan's Kế hoạch kiểm tra to path."""
+    def print_plan_to(self, path: Path, draft: bool = False) -> bool:
+        """Save the current plan's Kế hoạch kiểm tra to path (.pdf or .docx), or a draft."""
         plan_id = self.plan_id
         if plan_id is None:
             return False
         return attempt(self, lambda: print_inspection_plan(self.register, plan_id, path,
-                                                           self.today()))
+                                                           self.today(), draft))
 
     def _ask_print_plan(self) -> None:
-        """Ask where to save the Kế hoạch kiểm tra, then print it."""
-        if self.plan_id is None:
+        """Ask where to save the Kế hoạch kiểm tra (PDF or Word), then save it or a draft."""
+        plan_id = self.plan_id
+        if plan_id is None:
             return
-        default = self.register.path.parent / f"ke-hoach-kiem-tra-{self.plan_id}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu kế hoạch kiểm tra", str(default),
-                                              "PDF (*.pdf)")
-        if path:
-            self.print_plan_to(Path(path))
+        path = ask_path(self, "Lưu kế hoạch kiểm tra",
+                        self.register.path.parent / f"ke-hoach-kiem-tra-{plan_id}.pdf")
+        if path is not None:
+            save_or_offer_draft(self, path, lambda target, draft: print_inspection_plan(
+                self.register, plan_id, target, self.today(), draft))
 
     # Units -----------------------------------------------------------------------------------
 
