@@ -215,9 +215,17 @@ class ReportDialog(QDialog):
             items = missing(doc)
             return Rendered(doc, save_document(doc, target, draft=bool(items)), items)
 
+        number = self._renders
         self._ticket = self.ops.background(self.register.path, job, self._show,
                                            title="Không tạo được văn bản", read_only=True,
-                                           after=lambda: self._set_busy(False))
+                                           after=lambda: self._ended(number))
+
+    def _ended(self, number: int) -> None:
+        """After the latest render ended (made or failed), let the officer act again."""
+        if number == self._renders:
+            self._set_busy(False)
+            if self.status.text() == "Đang tạo văn bản…":
+                self.status.setText("Không tạo được văn bản.")
 
     def _set_busy(self, busy: bool) -> None:
         """Show that a document is being made; allow saving only a complete one."""
