@@ -112,6 +112,20 @@ def test_plan_an_inspection_record_a_finding_close_its_remediation(
     assert detail.print_conclusion_to(tmp_path / "tb.pdf")
     assert (tmp_path / "tb.pdf").is_file()
 
+    documents = window.documents()
+    assert documents is not None
+    qtbot.addWidget(documents)
+    qtbot.waitUntil(lambda: documents.page_count() > 0, timeout=20000)
+    assert [documents.kind_box.itemText(i) for i in range(documents.kind_box.count())] == [
+        "Kế hoạch kiểm tra", "Thông báo kết luận — UBND xã Đắk Long"]
+    assert documents.period_box.isHidden() and documents.missing_panel.isHidden()
+    with qtbot.waitSignal(documents.preview_ready, timeout=20000):
+        documents.kind_box.setCurrentIndex(1)
+    with qtbot.waitSignal(documents.saved, timeout=20000):
+        documents.save_word(str(tmp_path / "thong-bao"))
+    assert (tmp_path / "thong-bao.docx").stat().st_size > 0
+    documents.reject()
+
 
 def test_a_plan_without_signer_is_refused_but_saves_as_a_word_draft(
         qtbot, register: Register, tmp_path: Path) -> None:

@@ -25,13 +25,17 @@ from cchc_desktop.inspections.models import INSPECTION_STATUSES, KINDS, Inspecti
 from cchc_desktop.inspections.wording import new_plan
 from cchc_desktop.plans import records
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.inspection_plan import print_inspection_plan
+from cchc_desktop.reports.inspection_conclusion import collect_conclusion
+from cchc_desktop.reports.inspection_plan import collect_inspection_plan, print_inspection_plan
+from cchc_desktop.reports.model import SETTING_INSPECTION
 from ui.inspections.detail import InspectionDetail, button_row, selected_row, table
 from ui.inspections.dialogs import InspectionUnitDialog, PlanDialog
 from ui.inspections.forms import FormDialog, attempt, show_date
 from ui.inspections.models import Col, RecordTableModel
 from ui.inspections.saving import ask_path, save_or_offer_draft
 from ui.inspections.tabs import FollowUpTab, OutlineTab, PlanTab, SelfReportTab, TeamTab
+from ui.reports.documents import DocumentChoice
+from ui.reports.report_dialog import ReportDialog
 
 
 def _dates(item: Inspection) -> str:
@@ -83,8 +87,11 @@ class InspectionWindow(QMainWindow):
         self.plan_box.setMinimumWidth(380)
         self.plan_box.currentIndexChanged.connect(self._plan_chosen)
         bar.addWidget(self.plan_box)
-        for label, slot in [("Kế hoạch mới…", self.new_plan), ("Sửa kế hoạch…", self.edit_plan),
-                            ("In kế hoạch kiểm tra…", self._ask_print_plan)]:
+        actions: list[tuple[str, Callable[[], object]]] = [
+            ("Kế hoạch mới…", self.new_plan), ("Sửa kế hoạch…", self.edit_plan),
+            ("Lưu kế hoạch kiểm tra…", self._ask_print_plan),
+            ("Xem trước, in, lưu Word…", self.documents)]
+        for label, slot in actions:
             bar.addAction(label, slot)
         self.addToolBar(bar)
         self.tabs.addTab(self._units_page(), "Đơn vị được kiểm tra")
@@ -161,15 +168,41 @@ class InspectionWindow(QMainWindow):
 
     def edit_plan(self) -> FormDialog | None:
         """Edit the current plan's details."""
+        return self._edit_plan(None)
+
+    def _edit_plan(self, parent: QWidget | None) -> FormDialog | None:
+        """Edit the plan's details, modal over parent when one is given (the report dialog)."""
         if self.plan_id is None:
             return None
-        dialog = PlanDialog(ins.get_plan(self.register, self.plan_id), self)
+        dialog = PlanDialog(ins.get_plan(self.register, self.plan_id), parent or self)
 
         def submit() -> None:
             ins.save_plan(self.register, dialog.value())
             self.reload_plans(dialog.plan.id)
 
-        return self._open(dialog, submit)
+        if parent is None:
+            return self._open(dialog, submit)
+        dialog.submit = submit
+        dialog.exec()
+        return dialog
+
+    def documents(self) -> ReportDialog | None:
+        """Open the Kế hoạch kiểm tra and the shown unit's Thông báo kết luận in the report
+        dialog: check, preview, save as PDF or Word, print."""
+        plan_id, today, item = self.plan_id, self.today(), self.detail.inspection
+        if plan_id is None:
+            return None
+        choices = [DocumentChoice("kiem-tra", "Kế hoạch kiểm tra", lambda r: (
+            collect_inspection_plan(r, plan_id, today)), f"ke-hoach-kiem-tra-{plan_id}.pdf")]
+        if item is not None and not self.detail.conclusion_refused():
+            key = item.id
+            choices.append(DocumentChoice(
+                "ket-luan", f"Thông báo kết luận — {item.unit_name}",
+                lambda r: collect_conclusion(r, key, today), f"thong-bao-ket-luan-{key}.pdf"))
+        dialog = ReportDialog(self.register, plan_id, self, today=today, documents=choices)
+        dialog.fixers[SETTING_INSPECTION] = lambda _missing: self._edit_plan(dialog)
+        dialog.open()
+        return dialog
 
     def print_plan_to(self, path: Path, draft: bool = False) -> bool:
         """Save the current plan's Kế hoạch kiểm tra to path (.pdf or .docx), or a draft."""

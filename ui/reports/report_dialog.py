@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +47,7 @@ from cchc_desktop.reports.cli import (
 from cchc_desktop.reports.model import Document, Missing
 from cchc_desktop.reports.page_drawing import PageDrawing, read_drawings
 from cchc_desktop.reports.save import save_document
+from ui.reports.documents import DocumentChoice
 from ui.reports.fixers import default_fixers
 from ui.reports.missing_panel import MissingPanel
 from ui.reports.printing import print_pages
@@ -74,11 +75,12 @@ class ReportDialog(QDialog):
 
     def __init__(self, register: Register, plan_id: int, parent: QWidget | None = None,
                  *, today: date | None = None, fixers: Mapping[str, Fixer] | None = None,
-                 ) -> None:
+                 documents: Sequence[DocumentChoice] = ()) -> None:
         super().__init__(parent)
         self.register = register
         self.plan_id = plan_id
         self.today = today or date.today()
+        self.choices = {choice.key: choice for choice in documents}
         self.ops = Ops(self)
         self.fixers = {**default_fixers(self, self.ops, register, plan_id), **(fixers or {})}
         self.folder = Path(tempfile.mkdtemp(prefix="cchc-bao-cao-"))
@@ -120,14 +122,16 @@ class ReportDialog(QDialog):
         """Return the document and period choosers with the preview, save and print buttons."""
         row = QHBoxLayout()
         self.kind_box = QComboBox()
-        for kind, label in REPORT_KINDS.items():
+        labels = {c.key: c.label for c in self.choices.values()} or REPORT_KINDS
+        for kind, label in labels.items():
             self.kind_box.addItem(label, kind)
         self.period_box = QComboBox()
+        self.period_label = QLabel("Kỳ báo cáo:")
         self.preview_button = QPushButton("Xem trước")
         self.save_button = QPushButton("Lưu PDF…")
         self.word_button = QPushButton("Lưu Word…")
         self.print_button = QPushButton("In…")
-        for widget in (QLabel("Văn bản:"), self.kind_box, QLabel("Kỳ báo cáo:")):
+        for widget in (QLabel("Văn bản:"), self.kind_box, self.period_label):
             row.addWidget(widget)
         row.addWidget(self.period_box, 1)
         for button in (self.preview_button, self.save_button, self.word_button,
@@ -165,7 +169,11 @@ class ReportDialog(QDialog):
         return row
 
     def _fill_periods(self) -> None:
-        """List the periods of the plan's year, selecting the current one."""
+        """List the periods of the plan's year, selecting the current one (none for others)."""
+        if self.choices:
+            self.period_label.hide()
+            self.period_box.hide()
+            return
         choices, default = self.ops.call(
             lambda: period_choices(self.register, self.plan_id, self.today)) or ([], "")
         self.period_box.blockSignals(True)
@@ -207,11 +215,13 @@ class ReportDialog(QDialog):
         self._renders += 1
         target = self.folder / f"xem-truoc-{self._renders}.pdf"
         kind, code, plan_id, today = self.kind(), self.period_code(), self.plan_id, self.today
+        choice = self.choices.get(kind)
         self._set_busy(True)
 
         def job(register: Register) -> Rendered:
             """Collect, check and write the preview (a draft if something is missing)."""
-            doc = build_document(register, kind, plan_id, code, today=today)
+            doc = choice.build(register) if choice else build_document(
+                register, kind, plan_id, code, today=today)
             items = missing(doc)
             return Rendered(doc, save_document(doc, target, draft=bool(items)), items)
 
@@ -305,7 +315,8 @@ class ReportDialog(QDialog):
 
     def _ask_path(self, title: str, suffix: str, draft: bool) -> Path | None:
         """Ask where to save; return the path with its extension (None when cancelled)."""
-        name = self.ops.call(lambda: suggested_file_name(
+        choice = self.choices.get(self.kind())
+        name = choice.file_name if choice else self.ops.call(lambda: suggested_file_name(
             self.register, self.plan_id, self.kind(), self.period_code(), self.today)) or ""
         stem = Path(name or "bao-cao.pdf").stem + ("-du-thao" if draft else "")
         filters = "Tệp PDF (*.pdf);;Tệp Word (*.docx)" if suffix == "" else (
