@@ -97,6 +97,21 @@ def report_dialogs() -> None:
     dialog.close()
 
 
+def inspections() -> None:
+    """The inspections window on the demo inspection plan, Phòng 1 selected."""
+    from ui.inspections.window import InspectionWindow
+
+    register = open_register(TMP / "kiem-tra.sqlite")
+    create_demo(register)
+    window = InspectionWindow(register)
+    window.resize(1340, 720)
+    window.show()
+    wait(300)
+    window.select_unit("Phòng 1")
+    shot("kiem-tra", window, 600)
+
+
 agency_dialog()
 first_run()
 report_dialogs()
+inspections()
