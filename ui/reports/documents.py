@@ -1,13 +1,17 @@
-"""Documents the report dialog can show besides the plan's own (the inspection documents):
-each is a label, a file name and a function that collects it onto the document model."""
+"""What the report dialog shows and saves: documents besides the plan's own (the inspection
+documents: a label, a file name and a function collecting it onto the document model), the
+previewed result, and where to save it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cchc_desktop.register.db import Register
-from cchc_desktop.reports.model import Document
+from cchc_desktop.reports.model import Document, Missing
 
 Builder = Callable[[Register], Document]
 
@@ -20,3 +24,27 @@ class DocumentChoice:
     label: str
     build: Builder
     file_name: str = "van-ban.pdf"
+
+
+@dataclass
+class Rendered:
+    """A previewed document: its model, the PDF made from it, and what it still lacks."""
+
+    document: Document
+    path: Path
+    missing: list[Missing]
+
+
+def ask_save_path(parent: QWidget, title: str, name: str, suffix: str,
+                  draft: bool) -> Path | None:
+    """Ask where to save (suffix "" lets the officer choose PDF or Word); None if cancelled."""
+    stem = Path(name or "bao-cao.pdf").stem + ("-du-thao" if draft else "")
+    filters = {"": "Tệp PDF (*.pdf);;Tệp Word (*.docx)", ".pdf": "Tệp PDF (*.pdf)",
+               ".docx": "Tệp Word (*.docx)"}[suffix]
+    target, chosen = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / f"{stem}{suffix or '.pdf'}"), filters)
+    if not target:
+        return None
+    if Path(target).suffix.lower() in (".pdf", ".docx"):
+        return Path(target)
+    return Path(f"{target}{suffix or ('.docx' if 'docx' in chosen else '.pdf')}")

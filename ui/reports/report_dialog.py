@@ -14,7 +14,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -44,10 +42,10 @@ from cchc_desktop.reports.cli import (
     REPORT_KINDS,
     build_document,
 )
-from cchc_desktop.reports.model import Document, Missing
+from cchc_desktop.reports.model import Missing
 from cchc_desktop.reports.page_drawing import PageDrawing, read_drawings
 from cchc_desktop.reports.save import save_document
-from ui.reports.documents import DocumentChoice
+from ui.reports.documents import DocumentChoice, Rendered, ask_save_path
 from ui.reports.fixers import default_fixers
 from ui.reports.missing_panel import MissingPanel
 from ui.reports.printing import print_pages
@@ -56,15 +54,6 @@ from ui.shell.ops import Ops
 UP_TO_TODAY = "Đến hôm nay"
 ZOOM_STEP = 1.25
 Fixer = Callable[[Missing], object]
-
-
-@dataclass
-class Rendered:
-    """A previewed document: its model, the PDF made from it, and what it still lacks."""
-
-    document: Document
-    path: Path
-    missing: list[Missing]
 
 
 class ReportDialog(QDialog):
@@ -318,16 +307,7 @@ class ReportDialog(QDialog):
         choice = self.choices.get(self.kind())
         name = choice.file_name if choice else self.ops.call(lambda: suggested_file_name(
             self.register, self.plan_id, self.kind(), self.period_code(), self.today)) or ""
-        stem = Path(name or "bao-cao.pdf").stem + ("-du-thao" if draft else "")
-        filters = "Tệp PDF (*.pdf);;Tệp Word (*.docx)" if suffix == "" else (
-            "Tệp PDF (*.pdf)" if suffix == ".pdf" else "Tệp Word (*.docx)")
-        target, chosen = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / f"{stem}{suffix or '.pdf'}"), filters)
-        if not target:
-            return None
-        if Path(target).suffix.lower() in (".pdf", ".docx"):
-            return Path(target)
-        return Path(f"{target}{suffix or ('.docx' if 'docx' in chosen else '.pdf')}")
+        return ask_save_path(self, title, name, suffix, draft)
 
     def save_pdf(self, target: str | None = None) -> Path | None:
         """Copy the previewed PDF (complete, or a draft when asked) to a file; return it."""
