@@ -104,7 +104,8 @@ class PlanContext:
         """Return who signs a report on the plan: the agency's default signer, else the plan's."""
         default = default_signature(self.agency)
         own = self._own_signature()
-        if (clean(default.name) or clean(default.title)) or own is None:
+        same_body = is_agency(self.agency, self.plan.issuer)
+        if clean(default.name) or clean(default.title) or own is None or not same_body:
             return default, SETTING_AGENCY
         return own, SETTING_PLAN
 

@@ -25,6 +25,17 @@ FONT_NAME = "Times New Roman"
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MM_PER_POINT = 25.4 / 72
 HEADER_DISTANCE_MM = 10
+# WordprocessingML wants children in schema order: what may follow each element we add.
+_AFTER_PAGE_NUMBERS = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                       "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+                       "w:printerSettings", "w:sectPrChange")
+_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                 "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                 "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                 "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                 "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                 "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_CELL_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def points(value: float) -> Pt:
@@ -59,10 +70,11 @@ def setup_section(section: Section, landscape: bool) -> None:
     section.right_margin = Mm(RIGHT_MARGIN * MM_PER_POINT)
     section.header_distance = Mm(HEADER_DISTANCE_MM)
     section.different_first_page_header_footer = True
-    number_type = section._sectPr.find(qn("w:pgNumType"))  # noqa: SLF001
+    props = section._sectPr  # noqa: SLF001
+    number_type = props.find(qn("w:pgNumType"))
     if number_type is None:
         number_type = OxmlElement("w:pgNumType")
-        section._sectPr.append(number_type)  # noqa: SLF001
+        props.insert_element_before(number_type, *_AFTER_PAGE_NUMBERS)
     number_type.set(qn("w:start"), "1")
 
 
@@ -97,17 +109,22 @@ def _page_field(paragraph: Paragraph) -> None:
 def write_page_headers(section: Section, draft: bool) -> None:
     """Number pages from 2 centred in the top margin; box "DỰ THẢO" at the right if draft."""
     width = content_points(section)
-    for header, numbered in ((section.first_page_header, False), (section.header, True)):
-        header.is_linked_to_previous = False
-        paragraph = header.paragraphs[0]
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(width / 2), WD_TAB_ALIGNMENT.CENTER)
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(width - 1), WD_TAB_ALIGNMENT.RIGHT)
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    if draft:
+        mark = first.paragraphs[0]
+        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _draft_run(mark)
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(width / 2), WD_TAB_ALIGNMENT.CENTER)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(width - 1), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run("\t")
+    _page_field(paragraph)
+    if draft:
         paragraph.add_run("\t")
-        if numbered:
-            _page_field(paragraph)
-        if draft:
-            paragraph.add_run("\t")
-            _draft_run(paragraph)
+        _draft_run(paragraph)
 
 
 def rule(container: DocxDocument | _Cell, width: float, available: float,
@@ -126,7 +143,7 @@ def rule(container: DocxDocument | _Cell, width: float, available: float,
                        ("w:color", "000000")):
         bottom.set(qn(key), value)
     border.append(bottom)
-    paragraph._p.get_or_add_pPr().append(border)  # noqa: SLF001
+    paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_BORDER)  # noqa: SLF001
     return paragraph
 
 
@@ -165,7 +182,10 @@ def _left_column(cell: _Cell, head: Header) -> None:
         first[0] = False
         rule(cell, widest * 0.4, head.left_width, after=6)
     if head.number:
-        lines_paragraph(_cell_paragraph(cell, first), [head.number], 13)
+        paragraph = lines_paragraph(_cell_paragraph(cell, first), [head.number], 13)
+        # Level with the date: the right column has two lines and a rule above it.
+        short = max(0, 2 - len(head.parent) - len(head.agency)) * 15
+        paragraph.paragraph_format.space_before = Pt(short + (0 if head.agency else 8))
     if head.summary:
         paragraph = lines_paragraph(_cell_paragraph(cell, first), head.summary, 12)
         paragraph.paragraph_format.space_before = Pt(3)
@@ -189,16 +209,13 @@ def plain_table(document: DocxDocument, widths: tuple[float, float]) -> Table:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     props = table._tbl.tblPr  # noqa: SLF001
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    props.append(layout)
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), "0")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    props.append(margins)
+    props.insert_element_before(margins, *_AFTER_CELL_MARGINS)
     for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = cell.width = Pt(width)
     return table
