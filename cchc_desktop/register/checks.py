@@ -82,3 +82,71 @@ def check_contents(path: Path, applied: list[str]) -> None:
     missing = [name for name in REQUIRED_TABLES if name not in tables]
     if applied and missing:
         raise RegisterDamaged(path, f"thiếu bảng {', '.join(missing)}")
+
+
+WAL_MAGICS = (0x377F0682, 0x377F0683)
+WAL_HEADER, FRAME_HEADER = 32, 24
+GENERATION_OFFSET = 60  # user_version in the database header: the register's generation
+
+
+class ForeignWal(RegisterError):
+    """The -wal beside the register belongs to another version of the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"Tệp '{path.name}-wal' bên cạnh sổ '{path.name}' không thuộc về tệp sổ này (có thể "
+            "sổ vừa được chép đè bằng một bản cũ hơn trong khi tệp -wal của bản mới vẫn còn). "
+            "Sổ chưa được mở để không trộn dữ liệu hai bản. Mở sổ trong cửa sổ CCHC Desktop và "
+            "chọn để riêng tệp -wal (tệp được giữ lại, không xóa).")
+
+
+def generation(page_one: bytes) -> int:
+    """Return the register generation stored in a database header (page 1)."""
+    return int.from_bytes(page_one[GENERATION_OFFSET:GENERATION_OFFSET + 4], "big")
+
+
+def wal_generation(wal: Path) -> int | None:
+    """Return the generation in the -wal's first frame when that frame is page 1 (the app
+    writes it first in every WAL it starts); None when the WAL cannot tell."""
+    try:
+        with wal.open("rb") as handle:
+            header = handle.read(WAL_HEADER)
+            frame = handle.read(FRAME_HEADER)
+            page = handle.read(HEADER_SIZE)
+    except OSError:
+        return None
+    if len(header) < WAL_HEADER or len(frame) < FRAME_HEADER or len(page) < HEADER_SIZE:
+        return None
+    if int.from_bytes(header[:4], "big") not in WAL_MAGICS or frame[8:16] != header[16:24]:
+        return None  # not a WAL, or a frame left from before the last reset
+    if int.from_bytes(frame[:4], "big") != 1:
+        return None
+    return generation(page)
+
+
+def check_wal(path: Path) -> None:
+    """Refuse a register whose -wal was written for another version of the file."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return
+    in_wal = wal_generation(wal)
+    if in_wal is None:
+        return
+    with path.open("rb") as handle:
+        in_file = generation(handle.read(HEADER_SIZE))
+    if in_wal not in (in_file, in_file + 1):
+        raise ForeignWal(path)
+
+
+def set_aside_wal(path: Path, stamp: str) -> Path:
+    """Move a -wal that does not belong to the register (and its -shm) aside; return where."""
+    kept = path.with_name(f"{path.name}-wal.khong-khop-{stamp}")
+    try:
+        os.replace(path.with_name(path.name + "-wal"), kept)
+        shm = path.with_name(path.name + "-shm")
+        if shm.exists():
+            os.replace(shm, path.with_name(f"{path.name}-shm.khong-khop-{stamp}"))
+    except OSError as error:
+        raise RegisterError(f"Không để riêng được tệp '{path.name}-wal': {error}.") from error
+    return kept

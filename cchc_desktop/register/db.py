@@ -7,6 +7,7 @@ survives a power cut (NORMAL could lose the last commits). Foreign keys are alwa
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sqlite3
@@ -23,11 +24,13 @@ from cchc_desktop.register.checks import (
     RegisterDamaged,
     check_contents,
     check_header,
+    check_wal,
     read_uri,
 )
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names, migrations
 
 APP_NAME = "CCHC Desktop"
+BUSY_TIMEOUT_MS = 5000
 
 
 def default_register_path() -> Path:
@@ -81,9 +84,30 @@ class Register:
                 conn.execute("ROLLBACK")
             raise
 
-    def close(self) -> None:
-        """Close the connection (checkpointing the WAL), then run the on_close hooks once."""
+    def checkpoint(self, *, start_generation: bool = True) -> bool:
+        """Copy the WAL into the register file (without waiting for readers); True when the
+        file alone is now current. A new WAL then starts with a new generation (page 1 first),
+        by which a -wal copied beside another version of the file is recognised."""
+        if self.read_only or str(self.path) == ":memory:" or self.db.conn.in_transaction:
+            return False
+        conn = self.db.conn
         try:
+            conn.execute("PRAGMA busy_timeout = 0")
+            busy, _frames, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy and start_generation:
+                next_generation(conn)
+        except sqlite3.Error:
+            return False
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return not busy
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the file, close the connection, then run the on_close
+        hooks once (e.g. release the lock)."""
+        try:
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                self.checkpoint(start_generation=False)
             self.db.close()
         finally:
             hooks, self.on_close = self.on_close, []
@@ -100,6 +124,7 @@ def _check_file(path: Path, read_only: bool, check: bool) -> None:
         return
     if check or path.stat().st_size == 0:
         check_header(path)
+        check_wal(path)
     if not read_only and not os.access(path, os.W_OK):
         raise RegisterError(
             f"Tệp '{path.name}' chỉ cho phép đọc (read-only). Hãy chép tệp sang thư mục khác "
@@ -171,7 +196,7 @@ def _configure(db: Database, read_only: bool) -> None:
     """Set the pragmas every connection uses."""
     db.conn.text_factory = _text
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if not read_only:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
@@ -198,9 +223,16 @@ def open_register(path: str | Path, read_only: bool = False, check: bool = True)
         _configure(db, read_only=False)
         if len(applied) < len(known_names()):
             migrations.apply(db)
+        next_generation(db.conn)  # page 1 in the WAL: what its generation is checked by
     except sqlite3.DatabaseError as error:
         raise RegisterError(f"Không mở được sổ '{path.name}': {error}.") from error
     return Register(db, path)
+
+
+def next_generation(conn: sqlite3.Connection) -> None:
+    """Count one more generation of the register (PRAGMA user_version, in page 1)."""
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    conn.execute(f"PRAGMA user_version = {(current + 1) % 2**31}")
 
 
 def open_memory_register() -> Register:

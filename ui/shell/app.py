@@ -133,6 +133,7 @@ def run_app(register_path: Path, quit_after_start: bool = False) -> int:
     from cchc_desktop.start.first_run import first_run_needed
     from ui.shell.first_run import FirstRunWizard
     from ui.shell.main_window import MainWindow
+    from ui.shell.opening import IdleCheckpoints
 
     setup_logging()
     app = make_application()
@@ -150,6 +151,7 @@ def run_app(register_path: Path, quit_after_start: bool = False) -> int:
         if first_run_needed(register) and not (quit_after_start or read_only):
             FirstRunWizard(register).exec()
         window = MainWindow(register)
+        IdleCheckpoints(window)
         window.show()
         if quit_after_start:
             QTimer.singleShot(0, lambda: _report_started(window))

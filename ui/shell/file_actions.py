@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.register.checks import RegisterDamaged
+from cchc_desktop.register.checks import ForeignWal, RegisterDamaged, set_aside_wal
 from cchc_desktop.register.db import Register, open_register
 from cchc_desktop.register.files import check_new_register, save_copy, with_suffix
 from cchc_desktop.register.lock import (
@@ -118,6 +119,14 @@ class FileActions:
             return open_for_writing(path, WINDOW_ADVICE)
         except RegisterDamaged as damaged:
             return self._recovered(path, damaged)
+        except ForeignWal as foreign:
+            if not self.window.ops.confirm("Tệp -wal không khớp", f"{foreign}\n\nĐể riêng tệp "
+                                           "-wal (giữ lại, không xóa) và mở sổ?"):
+                return None
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            if self.window.ops.call(lambda: set_aside_wal(path, stamp), title) is None:
+                return None
+            return self.window.ops.call(lambda: open_for_writing(path, WINDOW_ADVICE), title)
         except RegisterInUse as busy:
             if not self.window.ops.confirm("Sổ đang được mở ở nơi khác",
                                            f"{busy}\n\nMở sổ ở chế độ chỉ đọc để xem?"):

@@ -4,14 +4,17 @@ start-up snapshot that fails is shown (not only logged)."""
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register import backup
-from cchc_desktop.register.checks import RegisterDamaged
+from cchc_desktop.register.checks import ForeignWal, RegisterDamaged, set_aside_wal
 from cchc_desktop.register.db import Register, open_register
+from ui.shell.window import RegisterWindow
 
 log = logging.getLogger("cchc_desktop")
 
@@ -25,10 +28,24 @@ def ask_recover(offered: RegisterDamaged) -> bool:
     return box.clickedButton() is use
 
 
+def set_aside_and_open(register_path: Path, read_only: bool, ask: bool = True) -> Register:
+    """Move a -wal that is not the register's aside (after asking), then open the register."""
+    question = (f"{ForeignWal(register_path)}\n\nĐể riêng tệp -wal (giữ lại, không xóa) và mở "
+                "sổ như tệp hiện có?")
+    if ask and QMessageBox.question(None, "Tệp -wal không khớp", question) != (
+            QMessageBox.StandardButton.Yes):
+        raise ForeignWal(register_path)
+    set_aside_wal(register_path, datetime.now().strftime("%Y%m%d-%H%M%S"))
+    return open_register(register_path, read_only=read_only)
+
+
 def open_at_start(register_path: Path, read_only: bool) -> Register | None:
     """Open the register (the caller holds its lock when writable); None after saying why."""
     try:
-        return open_register(register_path, read_only=read_only)
+        try:
+            return open_register(register_path, read_only=read_only)
+        except ForeignWal:
+            return set_aside_and_open(register_path, read_only)
     except RegisterDamaged as damaged:
         offered = backup.offer_snapshot(damaged)
         good = offered.snapshot
@@ -65,3 +82,25 @@ def snapshot_at_start(register: Register) -> str:
                             "phục → Sao lưu ngay.")
         return str(error)
     return ""
+
+
+IDLE_CHECKPOINT_MS = 10_000
+
+
+class IdleCheckpoints(QObject):
+    """Every few seconds while no background work runs, copy the WAL into the register file,
+    so a plain copy of the file is current (the window's register, whichever it is now)."""
+
+    def __init__(self, window: RegisterWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setInterval(IDLE_CHECKPOINT_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> bool:
+        """Checkpoint now unless work runs; True when the file alone is current."""
+        if self.window.ops.busy:
+            return False
+        return self.window.register.checkpoint()
