@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
+import sys
+from pathlib import Path, PurePath
 
 from cchc_desktop.errors import RegisterError
 
@@ -150,3 +151,65 @@ def set_aside_wal(path: Path, stamp: str) -> Path:
     except OSError as error:
         raise RegisterError(f"Không để riêng được tệp '{path.name}-wal': {error}.") from error
     return kept
+
+
+NETWORK_FILESYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "ceph", "glusterfs", "9p",
+    "fuse.sshfs", "fuse.davfs2", "davfs", "fuse.glusterfs", "fuse.rclone",
+})
+
+
+class NetworkRegister(RegisterError):
+    """The register lives on a shared network folder, where SQLite's WAL does not work."""
+
+    def __init__(self, path: Path, where: str) -> None:
+        self.path = path
+        super().__init__(
+            f"Sổ '{path.name}' đang nằm trên {where} ('{path.parent}'). Sổ đăng ký phải để trên "
+            "ổ đĩa của chính máy này: trên thư mục mạng, hai máy cùng ghi có thể làm hỏng sổ. "
+            "Hãy chép sổ về máy (CCHC Desktop đề nghị chép giúp) rồi làm việc trên bản đó.")
+
+
+def _mount_type(path: str, mounts: str) -> str:
+    """Return the file system type of the longest mount point that holds path."""
+    best, kind = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = path == point or path.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    return kind
+
+
+def _windows_drive_is_remote(path: str) -> bool:
+    """Return True when a drive letter is a mapped network drive (Windows only)."""
+    if sys.platform != "win32" or len(path) < 2 or path[1] != ":":
+        return False
+    import ctypes
+
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(path[:2] + "\\") == 4)  # DRIVE_REMOTE
+
+
+def network_kind(path: PurePath, *, windows: bool | None = None,
+                 mounts: str | None = None) -> str | None:
+    """Say where a network path lives ("thư mục mạng \\\\máy\\…", "ổ mạng Z:", "ổ mạng nfs"),
+    or None for a local disk. UNC paths and mapped drives on Windows; /proc/mounts on Linux."""
+    text = str(path)
+    on_windows = sys.platform == "win32" if windows is None else windows
+    if on_windows:
+        if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
+            return "thư mục mạng dùng chung"
+        if text.upper().startswith("\\\\?\\UNC\\"):
+            return "thư mục mạng dùng chung"
+        return f"ổ mạng {text[:2]}" if _windows_drive_is_remote(text) else None
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    where = str(path.resolve()) if isinstance(path, Path) and windows is None else text
+    kind = _mount_type(where, mounts)
+    return f"thư mục mạng ({kind})" if kind in NETWORK_FILESYSTEMS else None

@@ -21,10 +21,12 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.register.checks import (
+    NetworkRegister,
     RegisterDamaged,
     check_contents,
     check_header,
     check_wal,
+    network_kind,
     read_uri,
 )
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names, migrations
@@ -121,10 +123,16 @@ def _check_file(path: Path, read_only: bool, check: bool) -> None:
     if path.is_dir():
         raise RegisterError(f"'{path}' là một thư mục, không phải tệp sổ đăng ký.")
     if not path.exists():
+        where = network_kind(path.parent) if check and not read_only else None
+        if where:
+            raise NetworkRegister(path, where)
         return
     if check or path.stat().st_size == 0:
         check_header(path)
         check_wal(path)
+    where = network_kind(path) if check and not read_only else None
+    if where:
+        raise NetworkRegister(path, where)
     if not read_only and not os.access(path, os.W_OK):
         raise RegisterError(
             f"Tệp '{path.name}' chỉ cho phép đọc (read-only). Hãy chép tệp sang thư mục khác "

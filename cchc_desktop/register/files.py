@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.register.backup import copy_file
+from cchc_desktop.register.db import default_register_path
 
 SUFFIX = ".sqlite"
 
@@ -50,4 +51,24 @@ def save_copy(register_path: str | Path, target: str | Path) -> Path:
         raise RegisterError(
             f"Không lưu được bản sao vào '{target}': {error}. Hãy kiểm tra ổ đĩa còn chỗ "
             "trống và quyền ghi vào thư mục.") from error
+    return target
+
+
+def copy_to_this_pc(register_path: str | Path) -> Path:
+    """Copy a register from a network folder into this PC's data folder (a new name if one
+    is taken); return the copy, which the officer then works in."""
+    source = Path(register_path)
+    folder = default_register_path().parent
+    target = folder / source.name
+    number = 2
+    while target.exists():
+        target = folder / f"{source.stem}-{number}{source.suffix or SUFFIX}"
+        number += 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        copy_file(source, target)
+    except (OSError, sqlite3.Error) as error:
+        raise RegisterError(
+            f"Không chép được sổ '{source.name}' về máy ('{folder}'): {error}. Hãy kiểm tra "
+            "kết nối mạng và ổ đĩa còn chỗ trống.") from error
     return target

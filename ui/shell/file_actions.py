@@ -10,9 +10,19 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.register.checks import ForeignWal, RegisterDamaged, set_aside_wal
+from cchc_desktop.register.checks import (
+    ForeignWal,
+    NetworkRegister,
+    RegisterDamaged,
+    set_aside_wal,
+)
 from cchc_desktop.register.db import Register, open_register
-from cchc_desktop.register.files import check_new_register, save_copy, with_suffix
+from cchc_desktop.register.files import (
+    check_new_register,
+    copy_to_this_pc,
+    save_copy,
+    with_suffix,
+)
 from cchc_desktop.register.lock import (
     LockUnavailable,
     RegisterInUse,
@@ -119,6 +129,14 @@ class FileActions:
             return open_for_writing(path, WINDOW_ADVICE)
         except RegisterDamaged as damaged:
             return self._recovered(path, damaged)
+        except NetworkRegister as remote:
+            if not self.window.ops.confirm("Sổ trên thư mục mạng", f"{remote}\n\nChép sổ về "
+                                           "máy này và mở bản chép?"):
+                return None
+            local = self.window.ops.call(lambda: copy_to_this_pc(path), title)
+            if local is None:
+                return None
+            return self.window.ops.call(lambda: open_for_writing(local, WINDOW_ADVICE), title)
         except ForeignWal as foreign:
             if not self.window.ops.confirm("Tệp -wal không khớp", f"{foreign}\n\nĐể riêng tệp "
                                            "-wal (giữ lại, không xóa) và mở sổ?"):

@@ -12,8 +12,15 @@ from PySide6.QtWidgets import QMessageBox
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register import backup
-from cchc_desktop.register.checks import ForeignWal, RegisterDamaged, set_aside_wal
+from cchc_desktop.register.checks import (
+    ForeignWal,
+    NetworkRegister,
+    RegisterDamaged,
+    set_aside_wal,
+)
 from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.files import copy_to_this_pc
+from cchc_desktop.register.lock import open_for_writing
 from ui.shell.window import RegisterWindow
 
 log = logging.getLogger("cchc_desktop")
@@ -39,6 +46,15 @@ def set_aside_and_open(register_path: Path, read_only: bool, ask: bool = True) -
     return open_register(register_path, read_only=read_only)
 
 
+def copy_here_and_open(remote: NetworkRegister) -> Register:
+    """Offer to copy a register from a network folder to this PC; open the copy (locked)."""
+    answer = QMessageBox.question(None, "Sổ trên thư mục mạng",
+                                  f"{remote}\n\nChép sổ về máy này và mở bản chép?")
+    if answer != QMessageBox.StandardButton.Yes:
+        raise remote
+    return open_for_writing(copy_to_this_pc(remote.path))
+
+
 def open_at_start(register_path: Path, read_only: bool) -> Register | None:
     """Open the register (the caller holds its lock when writable); None after saying why."""
     try:
@@ -46,6 +62,8 @@ def open_at_start(register_path: Path, read_only: bool) -> Register | None:
             return open_register(register_path, read_only=read_only)
         except ForeignWal:
             return set_aside_and_open(register_path, read_only)
+        except NetworkRegister as remote:
+            return copy_here_and_open(remote)
     except RegisterDamaged as damaged:
         offered = backup.offer_snapshot(damaged)
         good = offered.snapshot
