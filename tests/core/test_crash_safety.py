@@ -39,6 +39,7 @@ class Seen:
 
     committed: set[int] = field(default_factory=set)
     deleted: set[int] = field(default_factory=set)
+    deleting: set[int] = field(default_factory=set)  # killed mid-delete: either outcome is whole
     ever: set[int] = field(default_factory=set)
     killed_at: Counter[str] = field(default_factory=Counter)
 
@@ -49,6 +50,8 @@ class Seen:
             self.committed.add(int(rest))
         elif word == "deleted":
             self.deleted.add(int(rest))
+        elif word == "deleting":
+            self.deleting.add(int(rest))
 
 
 def run_and_kill(server: ForkServer, db: Path, number: int, after: int, seen: Seen) -> None:
@@ -86,7 +89,7 @@ def check_register(db: Path, seen: Seen) -> None:
         assert rows(conn, "SELECT count(*) FROM tasks WHERE plan_id NOT IN "
                           "(SELECT id FROM plans)") == [(0,)]
         present = set(counts)
-        assert seen.committed - seen.deleted <= present
+        assert seen.committed - seen.deleted - seen.deleting <= present
         assert not seen.deleted & present
         seen.ever |= present | seen.committed
         logged = {r[0] for r in rows(conn, "SELECT entity_id FROM audit_log WHERE action = "
