@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,11 @@ def test_frozen_program_makes_demo_report_and_opens_its_window(frozen: Path,
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                               text=True).stdout
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    word = tmp_path / "ke-hoach.docx"
+    report = _run(frozen, "report", "plan", "-o", str(word), "--db", str(db))
+    assert report.returncode == 0, report.stderr
+    with zipfile.ZipFile(word) as package:
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in package.read("word/document.xml").decode()
     modules = _run(frozen, "--check-modules")
     assert modules.returncode == 0, modules.stdout + modules.stderr
     start = time.perf_counter()
