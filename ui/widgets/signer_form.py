@@ -76,10 +76,10 @@ class SignerForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("&Quyền hạn ký:", self.authority)
-        form.addRow("Họ &tên người ký:", self.name)
-        form.addRow("&Chức vụ người ký:", self.title)
-        form.addRow("Chức vụ người đứng đầu:", self.head_title)
-        form.addRow("Tập thể (sau TM.):", self.collective)
+        form.addRow("&Họ tên người ký:", self.name)
+        form.addRow("Chức &vụ người ký:", self.title)
+        form.addRow("Chức vụ người đứng đầ&u:", self.head_title)
+        form.addRow("Tậ&p thể (sau TM.):", self.collective)
         form.addRow("Khối chữ ký khi in:", self.preview)
         self.form = form
 
