@@ -97,11 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--check-modules", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH")
-    imp = sub.add_parser("import", help="nhập phụ lục kế hoạch từ Excel")
+    imp = sub.add_parser("import", help="nhập phụ lục kế hoạch từ Excel, Word hoặc PDF")
     imp.add_argument("file", type=Path, metavar="TỆP",
-                     help="tệp phụ lục: .xlsx, .xlsm, .xls, .ods")
+                     help="tệp phụ lục hoặc kế hoạch: .xlsx, .xlsm, .xls, .ods, .docx, .pdf")
     imp.add_argument("--sheet", default=None, metavar="TRANG",
-                     help="tên trang tính chứa bảng nhiệm vụ")
+                     help="tên trang tính (hoặc 'Bảng 2' trong tệp Word/PDF) chứa bảng nhiệm vụ")
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc, không ghi vào sổ")
     imp.add_argument("--json", action="store_true", help="in kết quả đọc dạng JSON")
     _add_db(imp)

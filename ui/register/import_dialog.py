@@ -173,7 +173,8 @@ class ImportDialog(QDialog):
         """Let the officer pick a workbook."""
         name, _ = QFileDialog.getOpenFileName(
             self, "Chọn tệp phụ lục", str(Path.home()),
-            "Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)")
+            "Phụ lục, kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;"
+            "Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Word (*.docx);;PDF (*.pdf);;Mọi tệp (*)")
         if name:
             self.load(Path(name))
 
@@ -215,12 +216,13 @@ class ImportDialog(QDialog):
         self._show_rows(parsed)
         total = f"; tổng kinh phí {parsed.total_budget:g} triệu đồng" if parsed.total_budget else ""
         self.summary.setText(
-            f"Trang <b>{parsed.sheet}</b>: {len(parsed.sections)} lĩnh vực, "
+            f"{_where(parsed.sheet)}: {len(parsed.sections)} lĩnh vực, "
             f"{len(parsed.groups)} nhóm, <b>{len(parsed.tasks)} nhiệm vụ</b>{total}.")
         self.warnings.clear()
         for warning in parsed.warnings:
             column = f", cột {warning.column}" if warning.column else ""
-            self.warnings.addItem(f"Dòng {warning.row}{column}: {warning.message}")
+            self.warnings.addItem(
+                f"{_where(warning.sheet)}, dòng {warning.row}{column}: {warning.message}")
         self.import_button.setEnabled(bool(parsed.tasks))
 
     def _column_names(self, parsed: ParsedAppendix) -> list[str]:
@@ -318,3 +320,8 @@ class ImportDialog(QDialog):
             self.cancel_requested = self._worker.cancelled = True
             return
         self.reject()
+
+
+def _where(sheet: str) -> str:
+    """Name a sheet of a workbook ("Trang 'Phụ lục'") or a table of a document ("Bảng 3")."""
+    return sheet if sheet.startswith("Bảng ") else f"Trang '{sheet}'"

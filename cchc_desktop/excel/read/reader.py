@@ -23,6 +23,7 @@ from cchc_desktop.excel.read.appendix import (
     ParsedAppendix,
     RowInfo,
 )
+from cchc_desktop.excel.read.document_safety import sniff_document
 from cchc_desktop.excel.read.hints import parse_hints
 from cchc_desktop.excel.read.json_out import appendix_to_json
 from cchc_desktop.excel.read.rows import BodyScanner
@@ -38,7 +39,7 @@ from cchc_desktop.excel.read.workbook import (
 )
 from cchc_desktop.text.folding import fold
 
-__all__ = ["appendix_to_json", "read_appendix", "read_grid"]
+__all__ = ["appendix_to_json", "read_appendix", "read_grid", "read_table"]
 
 _TABLE_HINT = (
     "cần một dòng tiêu đề có cột Nội dung/Nhiệm vụ và ít nhất hai cột như TT, Sản phẩm, "
@@ -53,12 +54,17 @@ def read_appendix(
     header_map: dict[str, int] | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> ParsedAppendix:
-    """Read the task table of an appendix workbook (.xlsx, .xlsm, .xls, .ods).
+    """Read the task table of an appendix workbook (.xlsx, .xlsm, .xls, .ods) or plan (.docx, .pdf).
 
     header_map (column key → 0-based column) replaces the detected column meanings, for the
     preview where the officer reassigns a column.
     """
     path = Path(path)
+    document = sniff_document(path)
+    if document is not None:  # a whole plan as a Word document or a PDF
+        from cchc_desktop.excel.read.documents import read_document
+
+        return read_document(path, document, sheet, header_map, limits)
     _kind, long_texts = check_workbook(path, limits)
     with _no_cyclic_gc(), open_workbook(path, cut_long_texts=long_texts) as book:
         grid, header, others = _choose_sheet(book, sheet)
@@ -86,6 +92,19 @@ def read_grid(
             f"Tệp '{file_name}', trang '{grid.name}': không tìm thấy bảng nhiệm vụ ({_TABLE_HINT})."
         )
     parsed = ParsedAppendix(file_name=file_name, sheet=grid.name, sheet_names=[grid.name])
+    grid.cut += cut_long_cells(grid.rows)
+    return _read_table(parsed, grid, header, header_map)
+
+
+def read_table(
+    grid: SheetGrid,
+    file_name: str,
+    header: h.HeaderInfo,
+    header_map: dict[str, int] | None = None,
+    sheet_names: list[str] | None = None,
+) -> ParsedAppendix:
+    """Read the rows under a found header of a grid (a document's table) into an appendix."""
+    parsed = ParsedAppendix(file_name=file_name, sheet=grid.name, sheet_names=sheet_names or [])
     grid.cut += cut_long_cells(grid.rows)
     return _read_table(parsed, grid, header, header_map)
 

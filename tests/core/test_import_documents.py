@@ -1,0 +1,160 @@
+"""Plans sent as Word documents and PDFs: the same register as the workbook, refusals, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_desktop.errors import AppendixError
+from cchc_desktop.excel.read.reader import read_appendix
+from cchc_desktop.excel.read.safety import Limits
+from cchc_desktop.plans import repository
+from cchc_desktop.plans.importer import import_appendix
+from cchc_desktop.register.db import open_register
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+PLAN = "c15-ke-hoach-day-du"
+COPIES = [f"{PLAN}.xlsx", f"{PLAN}.docx", f"{PLAN}.pdf", f"{PLAN}-khong-ke.pdf"]
+
+
+def register_contents(path: Path, folder: Path) -> dict[str, Any]:
+    """Import a file into a new register; return what the officer sees in it."""
+    register = open_register(folder / f"{path.name}.sqlite")
+    try:
+        plan_id = import_appendix(register, read_appendix(path))
+        db = register.db
+        plan = repository.get_plan(db, plan_id)
+        tasks = db.execute(
+            "SELECT s.code, g.number, t.number, t.content, t.result, t.lead_text, t.partner_text,"
+            " t.timeframe, t.budget_million_vnd FROM tasks t LEFT JOIN sections s ON s.id ="
+            " t.section_id LEFT JOIN task_groups g ON g.id = t.group_id ORDER BY t.position"
+        ).fetchall()
+        links = db.execute(
+            "SELECT t.number, u.name, l.role FROM task_units l JOIN tasks t ON t.id = l.task_id"
+            " JOIN units u ON u.id = l.unit_id ORDER BY t.position, l.role, u.name"
+        ).fetchall()
+        return {
+            "plan": (plan.number, plan.issued_on, plan.year),
+            "tasks": [tuple(" ".join(str(v).split()) if v else v for v in row) for row in tasks],
+            "links": links,
+            "units": sorted(unit.name for unit in repository.list_units(db)),
+        }
+    finally:
+        register.close()
+
+
+def test_same_plan_as_workbook_word_and_pdf_gives_the_same_register(tmp_path: Path) -> None:
+    seen = [register_contents(CORPUS / name, tmp_path) for name in COPIES]
+    assert seen[0]["plan"] == ("215/KH-SNV", "2022-01-14", 2022)
+    assert len(seen[0]["tasks"]) == 11
+    for name, contents in zip(COPIES[1:], seen[1:], strict=True):
+        assert contents == seen[0], name
+
+
+def test_word_plan_gives_the_trich_yeu_and_picks_the_task_table_not_the_budget() -> None:
+    parsed = read_appendix(CORPUS / f"{PLAN}.docx")
+    assert parsed.sheet == "Bảng 3"
+    assert parsed.sheet_names == ["Bảng 1", "Bảng 2", "Bảng 3"]
+    assert parsed.hints.issuer == "Sở Nội vụ tỉnh Đồng Nai"
+    assert not [w for w in parsed.warnings if "Bảng 2" in w.message]
+    chosen = read_appendix(CORPUS / f"{PLAN}.docx", sheet="Bảng 2")
+    assert chosen.sheet == "Bảng 2" and len(chosen.tasks) == 3
+
+
+def test_scanned_pdf_is_refused_with_a_message_saying_so(tmp_path: Path) -> None:
+    with pytest.raises(AppendixError, match="bản chụp.*không có lớp chữ"):
+        read_appendix(CORPUS / "c16-ban-scan.pdf")
+    db = tmp_path / "so.sqlite"
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_desktop.cli", "import", str(CORPUS / "c16-ban-scan.pdf"),
+         "--db", str(db)], capture_output=True, text=True, check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.returncode != 0 and "bản chụp" in done.stderr and "Traceback" not in done.stderr
+    assert not db.exists()
+
+
+def test_cli_dry_run_json_of_a_word_plan(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_desktop.cli", "import", str(CORPUS / f"{PLAN}.docx"),
+         "--dry-run", "--json", "--db", str(tmp_path / "so.sqlite")],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    data = json.loads(done.stdout)
+    assert data["sheet"] == "Bảng 3" and len(data["tasks"]) == 11
+    assert data["plan"]["number"] == "215/KH-SNV" and data["declared_total_million_vnd"] == 58
+    assert not (tmp_path / "so.sqlite").exists()
+
+
+def rewrite_member(source: Path, target: Path, member: str, change: Any) -> Path:
+    """Copy a .docx with one part's bytes changed."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info, change(data) if info.filename == member else data)
+    return target
+
+
+def test_word_file_with_entity_declarations_is_refused(tmp_path: Path) -> None:
+    bomb = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+    path = rewrite_member(
+        CORPUS / f"{PLAN}.docx", tmp_path / "bom.docx", "word/document.xml",
+        lambda data: bomb + data.split(b"?>", 1)[1],
+    )  # fmt: skip
+    with pytest.raises(AppendixError, match="thực thể XML"):
+        read_appendix(path)
+
+
+def test_word_zip_bomb_and_damaged_word_file_are_refused(tmp_path: Path) -> None:
+    padded = rewrite_member(
+        CORPUS / f"{PLAN}.docx", tmp_path / "to.docx", "word/document.xml",
+        lambda data: data.replace(b"</w:body>", b"<w:p/>" * 200_000 + b"</w:body>"),
+    )  # fmt: skip
+    small = Limits(max_uncompressed_bytes=500_000)
+    with pytest.raises(AppendixError, match="bom zip"):
+        read_appendix(padded, limits=small)
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes((CORPUS / f"{PLAN}.docx").read_bytes()[:3000])
+    with pytest.raises(AppendixError, match="bị hỏng"):
+        read_appendix(broken)
+
+
+def test_word_file_without_a_task_table_names_the_tables(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Họ tên", "Chức vụ"
+    path = tmp_path / "khong-bang.docx"
+    document.save(str(path))
+    with pytest.raises(AppendixError, match="không bảng nào trong 1 bảng là bảng nhiệm vụ"):
+        read_appendix(path)
+
+
+def test_encrypted_and_damaged_pdfs_are_refused(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    locked = tmp_path / "khoa.pdf"
+    canvas = Canvas(str(locked), encrypt="matkhau")
+    canvas.drawString(100, 700, "TT Noi dung")
+    canvas.save()
+    with pytest.raises(AppendixError, match="mật khẩu"):
+        read_appendix(locked)
+    damaged = tmp_path / "hong.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    with pytest.raises(AppendixError, match="bị hỏng|bản chụp"):
+        read_appendix(damaged)
+
+
+def test_pdf_renamed_xlsx_is_still_read_as_a_pdf(tmp_path: Path) -> None:
+    renamed = tmp_path / "phu-luc.xlsx"
+    shutil.copy(CORPUS / f"{PLAN}.pdf", renamed)
+    assert len(read_appendix(renamed).tasks) == 11
