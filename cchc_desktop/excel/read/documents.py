@@ -21,6 +21,7 @@ from cchc_desktop.excel.read.document_safety import KIND_DOCX
 from cchc_desktop.excel.read.docx_blocks import Block, TableBlock
 from cchc_desktop.excel.read.leftovers import is_initials
 from cchc_desktop.excel.read.safety import Limits
+from cchc_desktop.excel.read.table import read_table
 from cchc_desktop.excel.read.workbook import SheetGrid
 from cchc_desktop.text.folding import fold
 
@@ -38,8 +39,6 @@ def read_document(
     limits: Limits,
 ) -> ParsedAppendix:
     """Read the task table of a .docx or .pdf plan (table: "Bảng 2" to choose one)."""
-    from cchc_desktop.excel.read.reader import read_table  # the sheet pipeline
-
     if kind == KIND_DOCX:
         from cchc_desktop.excel.read.docx_reader import docx_blocks
 
