@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register.db import Register, default_register_path
+from cchc_desktop.register.failures import describe
 from cchc_desktop.register.lock import open_for_reading, open_for_writing
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -302,6 +304,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: stop quietly
         sys.stderr.close()
         return EXIT_OK
+    except (sqlite3.Error, OSError) as error:  # disk full, read-only medium, permission…
+        where = getattr(error, "filename", None) or _register_path(args)
+        print(f"Lỗi: {describe(error, where)}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -111,6 +111,8 @@ def crash(db_path: str, seed: str, size: str) -> None:
 
 def contend(db_path: str, plan_id: str, count: str, on_busy: str = "retry") -> None:
     """Add tasks to a plan racing another process (after "go" on stdin); retry or fail if busy."""
+    from cchc_desktop.errors import RegisterError
+
     register = open_register(db_path)
     mark("ready")
     sys.stdin.readline()
@@ -120,8 +122,9 @@ def contend(db_path: str, plan_id: str, count: str, on_busy: str = "retry") -> N
         draft = TaskDraft(content=f"Nhiệm vụ {len(added)} của tiến trình {sys.argv[0]}")
         try:
             added.append(services.add_task(register, int(plan_id), draft))
-        except sqlite3.OperationalError as error:
-            if on_busy != "retry" or "locked" not in str(error):
+        except (sqlite3.OperationalError, RegisterError) as error:
+            busy = "locked" in str(error) or getattr(error, "kind", "") == "busy"
+            if on_busy != "retry" or not busy:
                 raise
             retries += 1
     mark(json.dumps({"added": added, "retries": retries}))

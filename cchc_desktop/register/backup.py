@@ -26,6 +26,7 @@ from pathlib import Path
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.register.checks import RegisterDamaged
 from cchc_desktop.register.db import Register
+from cchc_desktop.register.failures import ensure_free_space
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names
 
 FOLDER_SUFFIX = "-sao-luu"
@@ -108,6 +109,8 @@ def snapshot(
         raise RegisterError("Sổ đang ở trong bộ nhớ nên không có bản sao lưu.")
     folder = backup_folder(register.path)
     stamp = (now or datetime.now()).strftime(_STAMP)
+    ensure_free_space(register.path.parent, _register_bytes(register.path),
+                      "sao lưu sổ trước khi làm tiếp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = _target_name(folder, stamp, reason)
@@ -122,6 +125,17 @@ def snapshot(
     if rotate_after:
         rotate(folder)
     return target
+
+
+def _register_bytes(path: Path) -> int:
+    """Return the bytes a copy of the register may take (the file and its -wal)."""
+    total = 0
+    for suffix in ("", "-wal"):
+        try:
+            total += path.with_name(path.name + suffix).stat().st_size
+        except OSError:
+            continue
+    return total
 
 
 def _copy_to(register: Register, target: Path) -> None:

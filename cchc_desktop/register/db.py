@@ -29,10 +29,15 @@ from cchc_desktop.register.checks import (
     network_kind,
     read_uri,
 )
+from cchc_desktop.register.failures import as_register_error, environmental
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names, migrations
 
 APP_NAME = "CCHC Desktop"
 BUSY_TIMEOUT_MS = 5000
+
+
+class ReadOnlyRegister(RegisterError):
+    """The register file may only be read: it opens for viewing."""
 
 
 def default_register_path() -> Path:
@@ -72,18 +77,19 @@ class Register:
             with self.db.atomic() as db:
                 yield db
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise as_register_error(error, self.path) from error
         try:
             yield self.db
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        try:
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError) and environmental(error):
+                raise as_register_error(error, self.path) from error  # disk full, read-only…
             raise
 
     def checkpoint(self, *, start_generation: bool = True) -> bool:
@@ -134,7 +140,7 @@ def _check_file(path: Path, read_only: bool, check: bool) -> None:
     if where:
         raise NetworkRegister(path, where)
     if not read_only and not os.access(path, os.W_OK):
-        raise RegisterError(
+        raise ReadOnlyRegister(
             f"Tệp '{path.name}' chỉ cho phép đọc (read-only). Hãy chép tệp sang thư mục khác "
             "hoặc bỏ thuộc tính chỉ đọc rồi mở lại. Tệp không bị thay đổi."
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.register.backup import copy_file
 from cchc_desktop.register.db import default_register_path
+from cchc_desktop.register.failures import describe, ensure_free_space
 
 SUFFIX = ".sqlite"
 
@@ -45,12 +46,12 @@ def save_copy(register_path: str | Path, target: str | Path) -> Path:
         raise RegisterError("Bản sao phải là một tệp khác với sổ đang mở.")
     if target.is_dir():
         raise RegisterError(f"'{target}' là một thư mục; hãy chọn tên tệp cho bản sao.")
+    ensure_free_space(target.parent, source_path.stat().st_size, "lưu bản sao")
     try:
         copy_file(source_path, target)
     except (OSError, sqlite3.Error) as error:
         raise RegisterError(
-            f"Không lưu được bản sao vào '{target}': {error}. Hãy kiểm tra ổ đĩa còn chỗ "
-            "trống và quyền ghi vào thư mục.") from error
+            f"Không lưu được bản sao vào '{target}': {describe(error, target)}") from error
     return target
 
 

@@ -16,7 +16,7 @@ from cchc_desktop.register.checks import (
     RegisterDamaged,
     set_aside_wal,
 )
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.db import ReadOnlyRegister, Register, open_register
 from cchc_desktop.register.files import (
     check_new_register,
     copy_to_this_pc,
@@ -149,7 +149,7 @@ class FileActions:
             if not self.window.ops.confirm("Sổ đang được mở ở nơi khác",
                                            f"{busy}\n\nMở sổ ở chế độ chỉ đọc để xem?"):
                 return None
-        except LockUnavailable as error:
+        except (LockUnavailable, ReadOnlyRegister) as error:
             self.window.show_error("Sổ chỉ mở được để xem", str(error))
         except CchcError as error:
             self.window.show_error(title, str(error))

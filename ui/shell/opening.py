@@ -18,7 +18,7 @@ from cchc_desktop.register.checks import (
     RegisterDamaged,
     set_aside_wal,
 )
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.db import ReadOnlyRegister, Register, open_register
 from cchc_desktop.register.files import copy_to_this_pc
 from cchc_desktop.register.lock import open_for_writing
 from ui.shell.window import RegisterWindow
@@ -64,6 +64,9 @@ def open_at_start(register_path: Path, read_only: bool) -> Register | None:
             return set_aside_and_open(register_path, read_only)
         except NetworkRegister as remote:
             return copy_here_and_open(remote)
+        except ReadOnlyRegister as error:
+            QMessageBox.information(None, "Sổ chỉ mở được để xem", str(error))
+            return open_register(register_path, read_only=True)
     except RegisterDamaged as damaged:
         offered = backup.offer_snapshot(damaged)
         good = offered.snapshot

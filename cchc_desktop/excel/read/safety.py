@@ -199,6 +199,12 @@ def _check_zip_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) ->
             raise AppendixError(
                 f"Tệp '{name}' được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
             )
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise AppendixError(
+                f"Tệp '{name}' dùng kiểu nén không đọc được (phần '{info.filename}', kiểu "
+                f"{info.compress_type}). Hãy mở tệp bằng Excel rồi Lưu thành (Save As) .xlsx "
+                "và nhập lại."
+            )
 
 
 def has_xml_declarations(path: Path) -> bool:

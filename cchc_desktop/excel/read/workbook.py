@@ -11,6 +11,7 @@ text reaches the register. Library errors become plain Vietnamese (a Rust panic 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -95,9 +96,10 @@ class Workbook:
     def grid(self, name: str) -> SheetGrid:
         """Read one sheet's values and merged ranges."""
         try:
-            sheet = self._book.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = sheet.merged_cell_ranges or self._ods_merged().get(name, [])
+            with quiet_stderr():
+                sheet = self._book.get_sheet_by_name(name)
+                rows = sheet.to_python(skip_empty_area=False)
+                merged = sheet.merged_cell_ranges or self._ods_merged().get(name, [])
         except BaseException as exc:  # a hostile file must never show a traceback
             raise AppendixError(_damaged(self.path, _library_failure(exc), name)) from None
         cut = cut_long_cells(rows) if self.cut_long_texts else []
@@ -128,7 +130,8 @@ def open_workbook(path: Path, cut_long_texts: bool = True) -> Iterator[Workbook]
         raise AppendixError(f"Không mở được tệp '{name}': {exc.strerror or exc}.") from None
     with handle:
         try:
-            book = calamine.CalamineWorkbook.from_filelike(handle)
+            with quiet_stderr():
+                book = calamine.CalamineWorkbook.from_filelike(handle)
         except calamine.PasswordError:
             raise AppendixError(
                 f"Tệp '{name}' được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
@@ -139,6 +142,24 @@ def open_workbook(path: Path, cut_long_texts: bool = True) -> Iterator[Workbook]
             yield Workbook(book, path, cut_long_texts)
         finally:
             book.close()
+
+
+@contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """Send file descriptor 2 to the null device meanwhile: a Rust panic inside calamine
+    prints its message there before it becomes PanicException (and the Vietnamese message)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _library_failure(exc: BaseException) -> BaseException:
