@@ -69,6 +69,14 @@ def as_register_error(error: sqlite3.Error | OSError, file: str | Path) -> Regis
     return failure
 
 
+def describe_unexpected(error: BaseException) -> str | None:
+    """Return the Vietnamese message of an OS or SQLite failure that reached the top of the
+    window (the file named if known), or None for anything else (a bug)."""
+    if not isinstance(error, (sqlite3.Error, OSError)) or not environmental(error):
+        return None
+    return describe(error, getattr(error, "filename", None) or "sổ đăng ký")
+
+
 def ensure_free_space(folder: Path, needed: int, what: str) -> None:
     """Refuse to start work that needs `needed` bytes (plus a margin) on a fuller disk."""
     try:

@@ -49,6 +49,7 @@ def restore(
         )
     check_snapshot(source_path)
     taken: list[Path] = []
+    generation = int(register.db.execute("PRAGMA user_version").fetchone()[0])
     _copy_under_lock(register, source_path, lambda: taken.append(
         snapshot(register, REASON_RESTORE, now=now, rotate_after=False)))
     path = register.path
@@ -56,6 +57,8 @@ def restore(
     register.close()
     fresh = open_register(path)
     fresh.on_close.extend(hooks)
+    restored = int(fresh.db.execute("PRAGMA user_version").fetchone()[0])
+    fresh.db.execute(f"PRAGMA user_version = {max(restored, generation) + 1}")  # never back
     try:
         keep_history(fresh, taken[0], source_path)
     except sqlite3.Error as error:

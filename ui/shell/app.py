@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import traceback
 from datetime import date
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register.db import APP_NAME, Register
-from cchc_desktop.register.failures import describe, environmental
+from cchc_desktop.register.failures import describe_unexpected
 from cchc_desktop.register.lock import InstanceLock
 from ui.shell import collector
 from ui.shell.translations import install_vietnamese
@@ -52,9 +51,8 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
     install_vietnamese()
     if isinstance(error, CchcError):  # a known problem: its own message says what to do
         text = f"{error}\n\nNhật ký: {log_file()}"
-    elif isinstance(error, (sqlite3.Error, OSError)) and environmental(error):
-        where = getattr(error, "filename", None) or "sổ đăng ký"
-        text = f"{describe(error, where)}\n\nNhật ký: {log_file()}"
+    elif (failure := describe_unexpected(error)) is not None:
+        text = f"{failure}\n\nNhật ký: {log_file()}"
     else:
         text = ("Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.\n"
                 f"Nhật ký lỗi: {log_file()}")
