@@ -6,6 +6,7 @@ from datetime import date
 
 from cchc_desktop.drafting.facts import PeriodFacts
 from cchc_desktop.drafting.model import DIRECTION, OTHER, SectionDraft
+from cchc_desktop.drafting.one_stop_words import one_stop_paragraphs
 from cchc_desktop.drafting.wording import (
     bare,
     bullet,
@@ -24,6 +25,7 @@ from cchc_desktop.progress.states import NO_REPORT, AreaStat, TaskState
 from cchc_desktop.text.folding import fold
 
 AREA_KEYS = [key for key in AREAS if key != DIRECTION]
+PROCEDURES = "procedures"
 NO_DATA = "Chưa có số liệu: không đơn vị nào báo cáo kết quả nhiệm vụ của mục này trong kỳ."
 # Words that sort the direction tasks' results into the usual paragraphs of part I.
 TOPICS = (("kiểm tra", "kiem tra"), ("tuyên truyền", "tuyen truyen"),
@@ -92,10 +94,14 @@ def _body(states: list[TaskState], stat: AreaStat, opening: str) -> list[str]:
 
 
 def area_section(facts: PeriodFacts, key: str, title: str) -> SectionDraft:
-    """Draft one area of part II from its tasks' states."""
+    """Draft one area of part II from its tasks' states (TTHC adds the one-stop figures)."""
     states = [s for s in facts.states if (s.area or OTHER) == key]
     draft = SectionDraft(key, title, sources=_sources(states))
+    extra = one_stop_paragraphs(facts.one_stop) if key == PROCEDURES else []
+    draft.paragraphs += extra
     if not states:
+        if extra:
+            return draft
         draft.notes.append("Kế hoạch không có nhiệm vụ thuộc lĩnh vực này; mục này không được "
                            "in trừ khi anh/chị tự viết nội dung.")
         return draft
@@ -103,7 +109,7 @@ def area_section(facts: PeriodFacts, key: str, title: str) -> SectionDraft:
     if not any(s.reported or s.done for s in states):
         draft.notes.append(NO_DATA + " Bản in chỉ nêu số nhiệm vụ và tình trạng.")
     draft.paragraphs = _body(states, stat, f"Kế hoạch có {stat.tasks} nhiệm vụ thuộc lĩnh vực "
-                                           "này; đến thời điểm báo cáo đã ")
+                                           "này; đến thời điểm báo cáo đã ") + extra
     return draft
 
 

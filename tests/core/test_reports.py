@@ -119,8 +119,9 @@ def plan_pdf(demo: tuple[Register, int, Path]) -> Path:
 @pytest.fixture(scope="module")
 def period_pdf(demo: tuple[Register, int, Path]) -> Path:
     register, plan_id, folder = demo
+    # 2 of 53 tasks have a 6-month report in the demo: the pre-print check asks for a draft
     return run_report(register, "period", folder / "bao-cao.pdf", plan_id, "2021-H1",
-                      today=date(2021, 6, 18))
+                      today=date(2021, 6, 18), draft=True)
 
 
 @pytest.fixture(scope="module")
@@ -242,17 +243,22 @@ def test_period_report_text(period_pdf: Path) -> None:
     assert "Số:" in text and "/BC-TTr" in text
     assert re.search(r"Đắk Nông, ngày\s+tháng\s+năm 2021", text), "day left for the văn thư"
     assert "18 tháng 6" not in text
-    assert "Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực" in text
-    assert "II. NHIỆM VỤ CHẬM TIẾN ĐỘ, NGUYÊN NHÂN" in text
-    assert "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2021" in text
+    for heading in ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "III. ĐÁNH GIÁ CHUNG",
+                    "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI", "V. ĐỀ XUẤT, KIẾN NGHỊ"):
+        assert heading in text
+    assert "KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2021" in text
+    assert "DANH MỤC NHIỆM VỤ CHẬM TIẾN ĐỘ VÀ LÝ DO" in text
     flat = flat_text(period_pdf)
-    assert NARRATIVE in flat
-    assert "Trong kỳ, các nhiệm vụ cải cách thể chế chưa có kết quả được báo cáo" in flat
-    assert "Tính đến ngày 14/06/2021, Kế hoạch có 53 nhiệm vụ" in flat
+    assert "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH" in flat
+    assert NARRATIVE in flat  # the officer's words for part I replace its draft
+    assert "Kế hoạch có 7 nhiệm vụ thuộc lĩnh vực này; đến thời điểm báo cáo đã hoàn thành " \
+        "0/7 nhiệm vụ, đạt 0%" in flat
+    assert "Đã hoàn thành 3/53 nhiệm vụ, đạt 5,66%" in flat
     assert "Đã tổ chức họp rút kinh nghiệm Chỉ số CCHC năm 2020" in flat
     assert "Hoàn thành trễ hạn" in flat
-    assert "IV. KIẾN NGHỊ, ĐỀ XUẤT" in text
     assert PROPOSAL in flat
+    assert "- UBND tỉnh Đắk Nông (b/c); - Sở Nội vụ (b/c); - Lãnh đạo cơ quan; - Lưu: VT, VP." \
+        in flat
     assert REASON in flat
     assert "Đã trình dự thảo" in flat
     assert f"Đã trình dự thảo Lý do: {REASON}" not in flat, "the reason is not repeated"
