@@ -17,6 +17,7 @@ from pathlib import Path
 from cchc_desktop.drafting.outline import PeriodReport, draft_report
 from cchc_desktop.drafting.outlook import period_phrase
 from cchc_desktop.drafting.wording import rate
+from cchc_desktop.progress.states import AreaStat
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.common import PlanContext, load_context
@@ -110,6 +111,12 @@ class PeriodDocument:
     one_stop: list[str] = field(default_factory=list)
     signer_source: str = "agency"
     problems: list[Missing] = field(default_factory=list)
+
+    @property
+    def stats(self) -> list[AreaStat]:
+        """Return the counts per area as of the cut-off, the total last (the same figures as
+        the status bar, the dashboard and the export)."""
+        return self.report.facts.stats
 
     @property
     def phrase(self) -> str:
