@@ -20,7 +20,9 @@ from cchc_desktop.errors import AppendixError
 from cchc_desktop.excel.read.safety import check_workbook_file
 from cchc_desktop.excel.read.workbook import SheetGrid, Workbook, cell_text, open_workbook
 from cchc_desktop.exchange import returns_cells as rc
+from cchc_desktop.exchange import signing
 from cchc_desktop.exchange import templates as tpl
+from cchc_desktop.exchange.returns_formulas import uncomputed_formulas
 from cchc_desktop.exchange.returns_model import (
     WARNING,
     Problem,
@@ -148,7 +150,24 @@ def read_return(path: Path, ctx: ReturnContext) -> ReturnFile:
         return result
     result.sheet = grid.name
     _read_rows(grid, meta, ctx, result)
+    _report_formulas(Path(path), grid, result)
     return result
+
+
+def _report_formulas(path: Path, grid: SheetGrid, result: ReturnFile) -> None:
+    """Name the input cells holding a formula without a computed value (they read empty)."""
+    header = rc.find_header(grid.rows)
+    if header is None:
+        return
+    at = rc.Locator(result.file_name, grid.name, header.columns)
+    inputs = {header.columns[tpl.KEYS[i]]: tpl.KEYS[i] for i in tpl.INPUTS
+              if tpl.KEYS[i] in header.columns}
+    for row, col in sorted(uncomputed_formulas(path, grid.name)):
+        if row > header.row + 1 and col in inputs:
+            result.problems.append(at.problem(
+                row, inputs[col], "Ô có công thức nhưng không có giá trị đã tính (tệp được lưu "
+                "bằng chương trình không tính công thức) nên không nhận được. Hãy mở tệp bằng "
+                "Excel, lưu lại rồi gửi lại, hoặc gõ giá trị thay cho công thức."))
 
 
 def _meta(book: Workbook, file_name: str) -> rc.Meta:
@@ -176,8 +195,28 @@ def _check_meta(meta: rc.Meta, ctx: ReturnContext, result: ReturnFile) -> None:
         raise ReturnFileError(
             f"Tệp '{name}' là biểu mẫu kỳ {rc.period_title(meta.period)}, không phải kỳ đang "
             f"tổng hợp ({rc.period_title(ctx.period_code)}). Hãy chọn đúng kỳ báo cáo.")
+    _check_signature(meta, ctx, name)
     result.unit_id, result.unit_name = rc.resolve_unit(ctx.register, meta)
     result.period_code, result.created_at = meta.period, meta.created_at
+
+
+def _check_signature(meta: rc.Meta, ctx: ReturnContext, name: str) -> None:
+    """Refuse a file whose signed metadata was altered (or that carries no signature)."""
+    secret = signing.register_secret(ctx.register)
+    if not meta.nonce or not meta.signatures or not secret:
+        raise ReturnFileError(
+            f"Tệp '{name}' không có chữ ký của sổ này (biểu mẫu tạo bằng phiên bản cũ, ở sổ "
+            "khác, hoặc trang ẩn đã bị sửa). Hãy tạo lại biểu mẫu cho đơn vị. Không có gì "
+            "được ghi.")
+    values = signing.field_values(meta.plan_id or 0, meta.fingerprint, meta.unit_id,
+                                  meta.period, meta.created_at,
+                                  ((task_id, *task) for task_id, task in meta.tasks.items()))
+    changed = signing.altered(secret, meta.nonce, values, meta.signatures)
+    if changed:
+        raise ReturnFileError(
+            f"Tệp '{name}' bị từ chối: thông tin biểu mẫu đã bị sửa ({', '.join(changed)}) "
+            "nên không biết chắc số liệu là của đơn vị nào, kỳ nào. Hãy đề nghị đơn vị điền vào "
+            "đúng tệp đã nhận. Không có gì được ghi.")
 
 
 def _data_grid(book: Workbook, file_name: str) -> SheetGrid:
@@ -237,6 +276,11 @@ def _row_task(row: list[Any], number: int, meta: rc.Meta, ctx: ReturnContext,
                                               "không có trong kế hoạch (nhiệm vụ đã bị xóa khỏi "
                                               "sổ hoặc dòng bị sửa); dòng bị bỏ qua."))
             return None
+        if task_id not in meta.tasks:  # the signed list of what was sent to this unit
+            result.problems.append(at.problem(number, tpl.ID, f"Mã nhiệm vụ “{task_id}” không "
+                                              "có trong biểu mẫu đã gửi cho đơn vị này (mã bị "
+                                              "sửa hoặc dòng chép từ tệp khác); dòng bị bỏ qua."))
+            return None
         return task_id
     return _match_by_text(row, number, meta, ctx, at, result)
 
@@ -264,10 +308,7 @@ def _check_locked(row: list[Any], number: int, task_id: int, meta: rc.Meta, ctx:
     """Warn when a locked cell was edited, or the task changed in the register since sending."""
     sent = meta.tasks.get(task_id)
     if sent is None:
-        result.problems.append(at.problem(number, tpl.ID, "Nhiệm vụ này không có trong biểu mẫu "
-                                          "đã gửi cho đơn vị (dòng được chép từ tệp khác?); "
-                                          "vẫn nhận số liệu.", WARNING))
-        return
+        return  # matched by text to a task of the plan (the id column was deleted)
     expected = {tpl.NUMBER: sent[0], tpl.CONTENT: sent[1], tpl.ROLE: tpl.ROLE_LABELS.get(sent[2],
                                                                                         "")}
     for key, value in expected.items():

@@ -38,6 +38,9 @@ class Meta:
     """The hidden sheet of a template: plan, unit, period and the tasks as sent."""
 
     version: int = 0
+    plan_id: int | None = None
+    nonce: str = ""
+    signatures: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
     plan_label: str = ""
     unit_id: int | None = None
@@ -67,6 +70,10 @@ def parse_meta(rows: list[list[Any]], file_name: str) -> Meta:
         raise ReturnFileError(f"Tệp '{file_name}' không phải biểu mẫu báo cáo do CCHC Desktop "
                               "tạo (thông tin biểu mẫu không đọc được).")
     meta.version = as_id(values.get("version")) or 0
+    meta.plan_id = as_id(values.get("plan_id"))
+    meta.nonce = cell_text(values.get("nonce"))
+    meta.signatures = {key[4:]: cell_text(value) for key, value in values.items()
+                       if key.startswith("sig_")}
     meta.fingerprint = cell_text(values.get("plan_fingerprint"))
     meta.plan_label = cell_text(values.get("plan_label"))
     meta.unit_id = as_id(values.get("unit_id"))

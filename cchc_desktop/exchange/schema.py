@@ -1,11 +1,14 @@
 """Schema migrations of the exchange feature (registered on the register's one migration set).
 
+template_secret (0011): the random secret return templates are signed with.
 template_log: each return template written for a unit (which units were asked to report for a
 period). return_log: each returned file received and applied (unit, period, file, fingerprint,
 how many changes it brought).
 """
 
 from __future__ import annotations
+
+import secrets
 
 from sqlite_utils import Database
 
@@ -48,3 +51,12 @@ CREATE INDEX return_log_fingerprint ON return_log(fingerprint);
 @migrations(name="0004_exchange")
 def _exchange(db: Database) -> None:
     run_script(db, _EXCHANGE)
+
+
+@migrations(name="0011_template_secret")
+def _template_secret(db: Database) -> None:
+    """The register's secret for signing return templates (exchange/signing.py)."""
+    db.execute("CREATE TABLE template_secret (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "secret TEXT NOT NULL)")
+    db.execute("INSERT INTO template_secret (id, secret) VALUES (1, ?)",
+               [secrets.token_hex(32)])

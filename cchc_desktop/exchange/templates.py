@@ -33,6 +33,7 @@ from cchc_desktop.excel.write.writer import (
     SheetWriter,
 )
 from cchc_desktop.excel.write.writer_book import BookWriter
+from cchc_desktop.exchange import signing
 from cchc_desktop.exchange.returns_model import CurrentEntry, current_entries, plan_fingerprint
 from cchc_desktop.exchange.templates_guide import guide_rows, guide_spec
 from cchc_desktop.plans import repository
@@ -45,7 +46,7 @@ from cchc_desktop.schedule.periods import ReportingPeriod, parse_period_code
 from cchc_desktop.text.folding import fold, sort_key
 
 FORMAT_NAME = "cchc-desktop/return-template"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: metadata signed (exchange/signing.py)
 DATA_SHEET = "Báo cáo tiến độ"
 META_SHEET = "_cchc"
 META_TASKS = "tasks"
@@ -215,6 +216,15 @@ class _Context:
     dues: dict[int, date | None]
     fingerprint: str
     created_at: str
+    secret: bytes = b""  # the register's signing secret (exchange/signing.py)
+    nonce: str = ""
+
+    def signatures(self) -> dict[str, str]:
+        """Return the signature of each metadata field of this unit's template."""
+        values = signing.field_values(self.plan.id, self.fingerprint, self.unit.id,
+                                      self.period.code, self.created_at,
+                                      ((t.id, t.number, t.content, t.role) for t in self.tasks))
+        return signing.sign(self.secret, self.nonce, values)
 
 
 def _title_lines(ctx: _Context) -> list[tuple[str, str]]:
@@ -288,7 +298,8 @@ def _meta_rows(ctx: _Context) -> Iterator[Row]:
         ("format", FORMAT_NAME), ("version", FORMAT_VERSION), ("plan_id", ctx.plan.id),
         ("plan_fingerprint", ctx.fingerprint), ("plan_label", _plan_label(ctx.plan)),
         ("unit_id", ctx.unit.id), ("unit_name", ctx.unit.name), ("period", ctx.period.code),
-        ("created_at", ctx.created_at),
+        ("created_at", ctx.created_at), ("nonce", ctx.nonce),
+        *((f"sig_{key}", value) for key, value in ctx.signatures().items()),
     ]
     for key, value in pairs:
         yield Row("data", [key, value])
@@ -339,6 +350,7 @@ def write_templates(register: Register, plan_id: int, period_code: str, folder: 
     entries = current_entries(register, plan_id, period.code, today)
     dues = {s.task.id: s.due for s in task_states(register, plan_id, period.code, today)}
     fingerprint = plan_fingerprint(register, plan_id)
+    secret = signing.register_secret(register)
     created_at = datetime.now().isoformat(timespec="seconds")
     chosen = [u for u in plan_units(register, plan_id) if unit_ids is None or u.id in unit_ids]
     folder = Path(folder)
@@ -348,7 +360,7 @@ def write_templates(register: Register, plan_id: int, period_code: str, folder: 
     for unit in chosen:
         ctx = _Context(plan, repository.get_unit(register.db, unit.id), period,
                        unit_tasks(register, plan_id, unit.id), entries, dues, fingerprint,
-                       created_at)
+                       created_at, secret, signing.new_nonce())
         path = write_template(ctx, folder / safe_file_name(unit.name, period.code, taken))
         written.append(TemplateFile(unit.id, unit.name, path, len(ctx.tasks)))
     _log_templates(register, plan_id, period.code, written, created_at)
