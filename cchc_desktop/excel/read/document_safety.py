@@ -12,9 +12,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
-
 from cchc_desktop.errors import AppendixError
 from cchc_desktop.excel.read.safety import DEFAULT_LIMITS, Limits
 
@@ -129,6 +126,9 @@ def _check_members(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> N
 
 def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     """Parse an XML part with defusedxml up to its root element (a DTD can only come before)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
     try:
         with archive.open(info) as stream:
             for _event, _element in iterparse(stream, events=("start",), forbid_dtd=True):

@@ -50,6 +50,11 @@ def is_note(label: str) -> bool:
     return bool(_NOTE_RE.match(fold(label[:24])))
 
 
+def has_page_number(text: str) -> bool:
+    """Return True when a cell's text holds a page number ("- 4 -")."""
+    return _PAGE_IN_CELL_RE.search(text) is not None
+
+
 def drop_page_numbers(fields: list[str], skip: int) -> list[tuple[int, str]]:
     """Remove page numbers from the fields (except fields[skip]); return (index, number) each."""
     dropped = []

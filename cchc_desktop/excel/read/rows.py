@@ -127,6 +127,7 @@ class BodyScanner:
         self.shared_tops: dict[int, int] = {}
         self.filled_rows: dict[int, int] = {}
         self.block_rows: set[int] = set()
+        self._page_texts: dict[str, bool] = {}
         self.scan = BodyScan()
         self.state = "open"  # then "total" (below Tổng cộng) or "closed" (signature block)
         self.after_header = False
@@ -325,7 +326,7 @@ class BodyScanner:
             line.block = info.row - 1 in self.block_rows
         if line.num_kind == NUM_NONE and fields[F_CONTENT] and not line.block:
             self._heading_in_content(line)
-        if any("-" in field for field in fields[1:]):
+        if "-" in "\x00".join(fields) and self._may_hold_page_number(fields):
             self._drop_page_numbers(line)
         if 0 <= self.budget_col < len(row):
             value = row[self.budget_col]
@@ -347,6 +348,18 @@ class BodyScanner:
         found = heading_in_content(fields[F_CONTENT])
         if found is not None:
             line.number, line.num_kind, line.level, fields[F_CONTENT] = found
+
+    def _may_hold_page_number(self, fields: list[str]) -> bool:
+        """Return True when a detail cell may hold a page number (cached per distinct text)."""
+        seen = self._page_texts
+        for text in fields[1:]:
+            if "-" in text:
+                found = seen.get(text)
+                if found is None:
+                    found = seen[text] = lo.has_page_number(text)
+                if found:
+                    return True
+        return False
 
     def _drop_page_numbers(self, line: Line) -> None:
         """Remove a page number ("- 4 -") a PDF conversion left inside a cell, with a warning."""

@@ -200,6 +200,8 @@ def _close_for_heading(stack: list[_OpenGroup], style: tuple[int, int]) -> None:
 
 def _close_for_task(stack: list[_OpenGroup], style: tuple[int, int]) -> None:
     """End a heading's block of lettered rows at the next number of the heading's own level."""
+    if stack[-1].child_style == style:
+        return  # the usual case: one more row numbered like the one before
     for depth, group in enumerate(stack):
         lettered = group.child_style is not None and group.child_style[0] == NUM_LETTER
         if group.style == style and lettered:
@@ -222,11 +224,14 @@ def build_structure(items: list[Line], parsed: ParsedAppendix, scanner: BodyScan
             title = item.fields[F_CONTENT]
             parsed.groups.append(ParsedGroup(section, item.number, title, item.row))
             item.info.kind = ROW_GROUP
-        else:
+        elif stack:
             style = _style(item)
             _close_for_task(stack, style)
             _note_child(stack, style)
             parsed.tasks.append(_task(item, section, stack[-1].number if stack else None))
+            item.info.kind = ROW_TASK
+        else:
+            parsed.tasks.append(_task(item, section, None))
             item.info.kind = ROW_TASK
 
 
