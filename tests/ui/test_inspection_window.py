@@ -145,3 +145,21 @@ def test_a_plan_without_signer_is_refused_but_saves_as_a_word_draft(
     headers = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
     assert "DỰ THẢO" in headers
     assert "ĐỀ CƯƠNG KIỂM TRA" in "\n".join(p.text for p in document.paragraphs)
+
+
+def test_de_cuong_lines_say_which_units_they_are_asked_of(qtbot, register: Register) -> None:
+    window = _window(qtbot, register)
+    _ok(qtbot, window.new_plan())
+    tab = window.outline_tab
+    tab.refresh()
+    rows = tab.model.rows()
+    poor = next(i for i, line in enumerate(rows) if "hộ nghèo" in line.text)
+    assert tab.model.text(poor, 4) == "Ủy ban nhân dân xã, phường"
+    assert tab.model.text(poor - 1, 4) == ""
+    tab.view.selectRow(poor - 1)
+    tab.edit()
+    dialog = tab.dialog
+    _pick(dialog.scope, "Cơ quan, đơn vị (sở, phòng, ban)")
+    _ok(qtbot, dialog)
+    assert tab.model.rows()[poor - 1].scope == "co_quan"
+    assert tab.model.text(poor - 1, 4) == "Cơ quan, đơn vị (sở, phòng, ban)"

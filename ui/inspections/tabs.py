@@ -16,6 +16,7 @@ from cchc_desktop.inspections.models import (
     LEVEL_ITEM,
     REMEDY_STATUSES,
     ROLES,
+    SCOPES,
     OutlineLine,
     SelfReport,
     TeamMember,
@@ -187,7 +188,9 @@ class OutlineTab(PlanTab):
             Col[OutlineLine]("TT", lambda line: line.number, center=True),
             Col[OutlineLine]("Nội dung", lambda line: line.text),
             Col[OutlineLine]("Gợi ý", lambda line: line.hint),
-            Col[OutlineLine]("Lĩnh vực", lambda line: AREAS.get(line.area or "", ""))],
+            Col[OutlineLine]("Lĩnh vực", lambda line: AREAS.get(line.area or "", "")),
+            Col[OutlineLine]("Áp dụng cho", lambda line: SCOPES[line.scope] if line.scope
+                             else "")],
             tint=lambda line: None if line.level == LEVEL_ITEM else HEADING_BRUSH,
             bold=lambda line: line.level != LEVEL_ITEM)
         self.view = table(self.model, "outlineTable", 1, wrap=True)
