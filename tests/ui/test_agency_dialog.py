@@ -67,3 +67,45 @@ def test_a_saved_signer_opens_as_it_was(qtbot) -> None:
     assert dialog.edits["drafting_unit"].text() == "VP"
     assert dialog.agency() == agency
     assert "English" not in dialog.windowTitle()
+
+
+def test_a_new_plan_is_signed_by_the_default_signer_in_its_form(qtbot, demo_register,
+                                                                  tmp_path) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.plans import records, services
+    from cchc_desktop.reports.plan import collect_plan
+    from cchc_desktop.reports.wording import signature_lines
+    from ui.register.plan_dialog import PlanDialog
+    from ui.shell.main_window import MainWindow
+
+    services.save_agency(demo_register, replace(
+        records.agency(demo_register), signer_authority="TM.+KT.", signer_title="Phó Chủ tịch",
+        head_title="Chủ tịch", collective="Ủy ban nhân dân", signer_name="Nguyễn Văn B"))
+    window = MainWindow(demo_register, QSettings(str(tmp_path / "ui.ini"),
+                                                 QSettings.Format.IniFormat))
+    window.ops.quiet = True
+    qtbot.addWidget(window)
+    seen: list[str] = []
+
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PlanDialog):
+            QTimer.singleShot(10, accept)
+            return
+        seen.append(dialog.signer_name.text())
+        dialog.accept()
+
+    QTimer.singleShot(0, accept)
+    window.actions_by_name["new_plan"].trigger()
+    assert seen == [""], "no signer copied: the agency's default signs, in its own form"
+    plan_id = window.plan_id
+    assert plan_id is not None
+    doc = collect_plan(demo_register, plan_id, window.today)
+    assert signature_lines(doc.signature) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                                              "PHÓ CHỦ TỊCH"]
+    assert doc.signature.name == "Nguyễn Văn B"
+    window.ops.wait()

@@ -78,6 +78,7 @@ class PlanDialog(QDialog):
         self.title_edit.cancelled.connect(self.reject)
         self.bases = self._list_field(plan.bases, "Mỗi dòng một căn cứ (Luật…, Nghị định…)")
         self.signer_name = QLineEdit(plan.signer_name)
+        self.signer_name.setPlaceholderText("Để trống: người ký mặc định (Thông tin cơ quan)")
         self.signer_title = QLineEdit(plan.signer_title)
         self.signer_title.setPlaceholderText("Ví dụ: Chủ tịch, Giám đốc, Chánh Thanh tra")
         self.authority = QComboBox()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.register import backup
-from cchc_desktop.start.first_run import default_signer, first_run_needed
+from cchc_desktop.start.first_run import first_run_needed
 from ui.register.plan_dialog import PlanDialog
 from ui.register.undo_commands import CreatePlanCommand, SaveAgencyCommand, SavePlanCommand
 from ui.register.units_dialog import UnitsDialog
@@ -41,13 +41,12 @@ class PlanActions:
     # Plans -----------------------------------------------------------------------------------
 
     def new_plan(self) -> None:
-        """Create an empty plan from its details."""
+        """Create an empty plan from its details (no signer of its own: the agency's default
+        signer, in whatever NĐ 30 form it is set, signs until one is typed)."""
         register = self.window.register
-        name, title = default_signer(register)
         year = self.window.today.year
         draft = Plan(id=0, title=f"Kế hoạch cải cách hành chính năm {year}", year=year,
-                     issuer=services.get_agency(register).name, signer_name=name,
-                     signer_title=title)
+                     issuer=services.get_agency(register).name)
         dialog = PlanDialog(draft, "Kế hoạch mới", self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.window.undo_stack.push(CreatePlanCommand(self.window, dialog.plan()))
