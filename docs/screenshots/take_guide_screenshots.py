@@ -94,29 +94,6 @@ def returns() -> QWidget:
     return dialog
 
 
-def report() -> QWidget:
-    """The report dialog previewing the plan."""
-    from ui.reports.report_dialog import ReportDialog
-
-    dialog = ReportDialog(register, plan_id, today=TODAY)
-    dialog.resize(1100, 800)
-    dialog.show()
-    wait(4000)
-    return dialog
-
-
-def inspections() -> QWidget:
-    """The inspections window on the demo inspection plan."""
-    from ui.inspections.window import InspectionWindow
-
-    window = InspectionWindow(register)
-    window.resize(1200, 760)
-    window.show()
-    wait(300)
-    window.select_unit("Phòng 1")
-    return window
-
-
 def restore() -> QWidget:
     """The restore dialog with a few snapshots."""
     from ui.shell.restore_dialog import RestoreDialog
@@ -130,8 +107,8 @@ def restore() -> QWidget:
 SCENES: list[tuple[str, Callable[[], QWidget], int]] = [
     ("nhap-phu-luc", import_preview, 400), ("tien-do", progress, 400),
     ("tong-quan", dashboard, 400), ("nhan-bao-cao", returns, 800),
-    ("bao-cao", report, 1500), ("kiem-tra", inspections, 600), ("khoi-phuc", restore, 400),
-]
+    ("khoi-phuc", restore, 400),
+]  # bao-cao, kiem-tra and the agency/signer dialogs: take_document_screenshots.py (1366×768)
 
 for scene_name, build, delay in SCENES:
     shot(scene_name, build(), delay)
