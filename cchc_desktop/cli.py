@@ -173,12 +173,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Read an appendix workbook and (unless --dry-run) write it as a new plan."""
+    """Read an appendix (workbook, Word or PDF) and (unless --dry-run) write it as a new plan."""
     from cchc_desktop.excel.read.reader import appendix_to_json, read_appendix
-    from cchc_desktop.plans.importer import import_appendix
+    from cchc_desktop.plans.importer import add_unit_warnings, import_appendix
     from cchc_desktop.register import backup
 
-    parsed = read_appendix(args.file, sheet=args.sheet)
+    parsed = add_unit_warnings(read_appendix(args.file, sheet=args.sheet))
     if args.json:
         json.dump(appendix_to_json(parsed), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from cchc_desktop.excel.read.appendix import ParsedAppendix, ParsedTask
+from cchc_desktop.excel.read.appendix import ImportWarning, ParsedAppendix, ParsedTask
+from cchc_desktop.excel.read.headers import column_letter
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import ROLE_LEAD, ROLE_PARTNER, Plan, Section
 from cchc_desktop.plans.task_text import ImportCancelled, area_of
@@ -136,6 +137,38 @@ def _write_tasks(
         db.execute("INSERT INTO tasks_fts (rowid, search_text) "
                    "SELECT id, search_text FROM tasks WHERE id >= ?", [first_id])
         db.execute(trigger[0])
+
+
+def unit_warnings(parsed: ParsedAppendix) -> list[ImportWarning]:
+    """Warn, row by row, where unit names were split by an assumption (glued names, lists…)."""
+    warnings: list[ImportWarning] = []
+    explained: dict[str, tuple[list[str], list[str]]] = {}
+    columns = (("lead_units", "Chủ trì"), ("partner_units", "Phối hợp"))
+    for task in parsed.tasks:
+        for key, label in columns:
+            text = getattr(task, key)
+            if not text:
+                continue
+            if text not in explained:
+                notes: list[str] = []
+                explained[text] = (split_unit_names(text, notes), notes)
+            names, notes = explained[text]
+            if notes:
+                column = parsed.header_map.get(key)
+                warnings.append(ImportWarning(
+                    parsed.sheet, task.source_row,
+                    f"Cột {label}: '{text}' được đọc là {len(names)} đơn vị: "
+                    f"{'; '.join(names)} ({', '.join(dict.fromkeys(notes))}); hãy kiểm tra.",
+                    None if column is None else column_letter(column),
+                ))  # fmt: skip
+    return warnings
+
+
+def add_unit_warnings(parsed: ParsedAppendix) -> ParsedAppendix:
+    """Add the unit-name warnings to what was read (shown in the preview and by the CLI)."""
+    parsed.warnings += unit_warnings(parsed)
+    parsed.warnings.sort(key=lambda warning: (warning.sheet != parsed.sheet, warning.row))
+    return parsed
 
 
 def import_appendix(

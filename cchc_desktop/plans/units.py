@@ -66,7 +66,7 @@ _GLUE_PAIRS = {("Văn", "phòng"), ("Trung", "tâm"), ("Công", "an"), ("Bưu", 
 _CONNECTORS = {"và", "của", "thuộc", "với", "cho", "các", "trực", "tại", "-", "–", "&"}
 
 
-def split_unit_names(text: str) -> list[str]:
+def split_unit_names(text: str, notes: list[str] | None = None) -> list[str]:
     """Split a task's unit text into names.
 
     ";", new lines and "- " bullets always separate; " - " and a full stop separate before the
@@ -75,17 +75,28 @@ def split_unit_names(text: str) -> list[str]:
     "Văn hóa, Thể thao và Du lịch" is one name. A list after a head ("các Sở: Nội vụ, Tài
     chính") names each unit in full (Sở Nội vụ, Sở Tài chính), and two names glued together
     ("Sở Thông tin và Truyền thông Sở Nội vụ") are told apart at the second head word.
+    notes, when given, receives what was assumed beyond the plain separators (for a warning).
     """
+    said = notes if notes is not None else []
     names: list[str] = []
     for chunk in _HARD_SEPARATORS.split(text or ""):
-        for sentence in _STOP_RE.split(chunk):
-            for piece in _DASH_RE.split(sentence):
-                names += _split_commas(_COMMA_NAMES.sub("\\1\x1f", piece.strip()))
+        sentences = _STOP_RE.split(chunk)
+        if len(sentences) > 1:
+            said.append("dấu chấm được coi là ngăn cách hai đơn vị")
+        for sentence in sentences:
+            pieces = _DASH_RE.split(sentence)
+            if len(pieces) > 1:
+                said.append('dấu " - " trước tên đơn vị được coi là ngăn cách')
+            for piece in pieces:
+                names += _split_commas(_COMMA_NAMES.sub("\\1\x1f", piece.strip()), said)
     cleaned = [collapse_spaces(n.replace("\x1f", ", ")).strip(" .,:") for n in names]
-    return [part for name in cleaned if name for part in _unglue(name)]
+    found = [part for name in cleaned if name for part in _unglue(name)]
+    if len(found) > len([name for name in cleaned if name]):
+        said.append("hai tên đơn vị viết liền nhau được tách ra")
+    return found
 
 
-def _split_commas(chunk: str) -> list[str]:
+def _split_commas(chunk: str, notes: list[str]) -> list[str]:
     """Split one piece at commas before capitals, naming each unit of a list in full."""
     head = ""
     listed = _LIST_HEAD_RE.match(chunk)
@@ -108,7 +119,10 @@ def _split_commas(chunk: str) -> list[str]:
     if not head and len(first) > 1 and first[0] in _DISTRIBUTED_HEADS and first[1][:1].isupper():
         head = first[0]  # "Phòng Nội vụ, Tư pháp": Phòng Tư pháp
     if head:
-        names = [n if not n or _HEAD_RE.match(n) else f"{head} {n}" for n in names]
+        full = [n if not n or _HEAD_RE.match(n) else f"{head} {n}" for n in names]
+        if full != names:
+            notes.append(f"'{head}' được ghép vào từng tên trong danh sách")
+        names = full
     return names
 
 

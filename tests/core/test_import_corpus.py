@@ -18,7 +18,7 @@ import pytest
 
 from cchc_desktop.excel.read.reader import appendix_to_json, read_appendix
 from cchc_desktop.plans import repository
-from cchc_desktop.plans.importer import import_appendix
+from cchc_desktop.plans.importer import add_unit_warnings, import_appendix
 from cchc_desktop.register.db import open_register
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -71,7 +71,7 @@ def test_corpus_covers_fourteen_appendices() -> None:
 @pytest.mark.parametrize("name", FILES)
 def test_corpus_file_gives_its_expected_json(name: str) -> None:
     expected = expected_for(name)
-    got = appendix_to_json(read_appendix(CORPUS / name))
+    got = appendix_to_json(add_unit_warnings(read_appendix(CORPUS / name)))
     compared = {key: value for key, value in expected.items() if key not in SPECIAL}
     for index, task in enumerate(compared["tasks"]):
         if index < len(got["tasks"]):

@@ -36,7 +36,7 @@ from cchc_desktop.excel.read import appendix as kinds
 from cchc_desktop.excel.read.appendix import ParsedAppendix
 from cchc_desktop.excel.read.headers import column_letter
 from cchc_desktop.excel.read.reader import read_appendix
-from cchc_desktop.plans.importer import import_appendix
+from cchc_desktop.plans.importer import add_unit_warnings, import_appendix
 from cchc_desktop.register import backup
 from cchc_desktop.register.db import Register, open_register
 
@@ -182,7 +182,7 @@ class ImportDialog(QDialog):
              header_map: dict[str, int] | None = None) -> bool:
         """Read a workbook and show the preview; False (with a message) if it cannot be read."""
         try:
-            parsed = read_appendix(path, sheet=sheet, header_map=header_map)
+            parsed = add_unit_warnings(read_appendix(path, sheet=sheet, header_map=header_map))
         except CchcError as error:
             self.summary.setText(f"<b>Không đọc được:</b> {error}")
             self.import_button.setEnabled(False)
