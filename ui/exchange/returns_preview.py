@@ -48,6 +48,7 @@ from cchc_desktop.exchange.consolidate_status import return_status
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.choices import period_choices
 from ui.shell.ops import Ops
+from ui.widgets.period import start_on_window_period
 
 COL_NUMBER, COL_CONTENT, COL_OLD, COL_NEW, COL_UNITS, COL_CONFLICT, COL_CHOICE = range(7)
 HEADERS = ("TT", "Nội dung nhiệm vụ", "Trong sổ (trước)", "Đơn vị báo cáo (sau)", "Đơn vị",
@@ -200,6 +201,7 @@ class ExchangeDialog(QDialog):
         for choice in choices:
             self.period_box.addItem(choice.label, choice.code)
         self.period_box.setCurrentIndex(max(self.period_box.findData(default), 0))
+        start_on_window_period(self.period_box, self.parentWidget())
 
     def period_code(self) -> str:
         """Return the chosen period's code ("2021-H1")."""

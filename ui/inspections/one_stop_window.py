@@ -31,6 +31,7 @@ from ui.inspections.detail import button_row, selected_row, table
 from ui.inspections.dialogs import unit_choices
 from ui.inspections.forms import FormDialog, attempt, combo, period_box
 from ui.inspections.models import WARN_BRUSH, Col, RecordTableModel
+from ui.widgets.period import start_on_window_period
 
 SHORT_LABELS = {
     "carried_over": "Tồn kỳ trước", "received_new": "Mới nhận", "online": "Trực tuyến",
@@ -92,6 +93,7 @@ class OneStopWindow(QMainWindow):
         self.setWindowTitle("Số liệu giải quyết thủ tục hành chính (một cửa)")
         self.resize(1280, 640)
         self.period = period_box(self.today())
+        start_on_window_period(self.period, parent)
         self.period.currentIndexChanged.connect(self.refresh)
         self.model = RecordTableModel[UnitFigures](
             FIGURE_COLUMNS, tint=lambda u: WARN_BRUSH if u.warnings else None)

@@ -24,6 +24,7 @@ from cchc_desktop.register.db import Register
 from ui.inspections.detail import fixed_width, selected_row, table
 from ui.inspections.forms import FormDialog, attempt, combo, period_box, show_error
 from ui.inspections.models import OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
+from ui.widgets.period import start_on_window_period
 
 TARGET_COLUMNS = [
     Col[TargetStatus]("Lĩnh vực", lambda s: AREAS.get(s.target.area or "", "")),
@@ -89,6 +90,7 @@ class TargetsWindow(QMainWindow):
         self.setWindowTitle("Chỉ tiêu cải cách hành chính")
         self.resize(1200, 640)
         self.period = period_box(self.today())
+        start_on_window_period(self.period, parent)
         self.period.currentIndexChanged.connect(self.refresh)
         self.model = RecordTableModel[TargetStatus](TARGET_COLUMNS, tint=lambda s: (
             None if s.met is None else OK_BRUSH if s.met else WARN_BRUSH))

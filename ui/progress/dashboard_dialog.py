@@ -197,4 +197,4 @@ class DashboardDialog(QDialog):
         else:
             states = [s for d, group in self.alerts.due_soon.items() if d <= days for s in group]
         _fill(self.alert_table, ["TT", "Nội dung", "Chủ trì", "Hạn", "Còn (ngày)", "Trạng thái"],
-              _state_rows(states, self.today))
+              _state_rows(states, self.alerts.today))

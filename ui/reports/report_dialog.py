@@ -50,6 +50,7 @@ from ui.reports.fixers import default_fixers
 from ui.reports.missing_panel import MissingPanel
 from ui.reports.printing import print_pages
 from ui.shell.ops import Ops
+from ui.widgets.period import start_on_window_period
 
 UP_TO_TODAY = "Đến hôm nay"
 ZOOM_STEP = 1.25
@@ -171,6 +172,7 @@ class ReportDialog(QDialog):
         self.period_box.addItem(UP_TO_TODAY, None)
         index = self.period_box.findData(default)
         self.period_box.setCurrentIndex(max(index, 0))
+        start_on_window_period(self.period_box, self.parentWidget())
         self.period_box.blockSignals(False)
         self.period_box.setEnabled(False)
 

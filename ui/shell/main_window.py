@@ -32,6 +32,7 @@ from ui.shell.ops import Ops
 from ui.shell.plan_actions import PlanActions
 from ui.shell.task_actions import TaskActions
 from ui.shell.window import RegisterWindow
+from ui.widgets.period import publish_period
 
 STATES_DELAY_MS = 150  # let the first paint happen before the worker takes the GIL
 
@@ -103,7 +104,7 @@ class MainWindow(RegisterWindow):
         filters.addWidget(self.filter_bar)
         self.addToolBar(filters)
         self.filter_bar.changed.connect(self._filters_changed)
-        self.filter_bar.period_changed.connect(lambda *_: self.load_states())
+        self.filter_bar.period_changed.connect(self._period_changed)
         self.table.sort_requested.connect(self._sort_requested)
         self.statusBar().addWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -158,6 +159,7 @@ class MainWindow(RegisterWindow):
         year = self.plan.year if self.plan else None
         self.filter_bar.set_periods(period_choices(year, self.today),
                                     default_period(year, self.today))
+        publish_period(self, self.filter_bar.period_code())
         self.refresh_view()
         self._update_title()
         self._states_timer.start(STATES_DELAY_MS)
@@ -262,6 +264,11 @@ class MainWindow(RegisterWindow):
         else:
             self.show_counts(self.view.counts(self.model.row_keys(),
                                               len(self.model.heading_rows())))
+
+    def _period_changed(self, code: str) -> None:
+        """Another period was chosen: it becomes every window's period; compute the states."""
+        publish_period(self, code)
+        self.load_states()
 
     def _busy(self, busy: bool) -> None:
         """Say in the status bar that work is running."""
