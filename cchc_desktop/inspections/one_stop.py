@@ -19,6 +19,7 @@ from cchc_desktop.plans import repository
 from cchc_desktop.register import audit
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.periods import parse_period_code
+from cchc_desktop.text.numbers import format_percent
 
 COUNT_LABELS: dict[str, str] = {
     "carried_over": "Số hồ sơ tồn kỳ trước chuyển sang",
@@ -110,7 +111,7 @@ def format_rate(value: float | None) -> str:
     """Format a percentage the Vietnamese way ("96,5%"; "—" when unknown)."""
     if value is None:
         return "—"
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    return format_percent(value)
 
 
 def parse_count(value: object, label: str) -> int:

@@ -23,6 +23,7 @@ from cchc_desktop.plans.models import AREAS
 from cchc_desktop.register import audit
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.periods import parse_period_code
+from cchc_desktop.text.numbers import format_decimal
 
 COMPARATORS: dict[str, str] = {">=": "≥", "<=": "≤", "=": "="}
 UNITS: dict[str, str] = {"%": "%", "so": "số"}
@@ -90,8 +91,7 @@ def format_value(value: float | None, unit: str) -> str:
         return format_rate(value)
     if value is None:
         return "—"
-    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(
-        " ", ".")
+    return format_decimal(value)
 
 
 def is_met(actual: float, comparator: str, value: float) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from cchc_desktop.register.db import Register
 from cchc_desktop.text.folding import fold, search_fold
+from cchc_desktop.text.numbers import format_decimal
 
 ACTION_LABELS = {
     "add": "Thêm", "edit": "Sửa", "delete": "Xóa", "restore": "Khôi phục",
@@ -49,10 +50,33 @@ FIELD_LABELS = {
     "section_id": "Lĩnh vực", "evidence_number": "Số văn bản kiểm chứng",
     "evidence_title": "Trích yếu văn bản kiểm chứng", "evidence_file": "Tệp kiểm chứng",
     "snapshot": "Bản sao lưu", "backup": "Sao lưu trạng thái trước",
+    "comparator": "So sánh", "value": "Giá trị", "unit": "Đơn vị tính", "area": "Lĩnh vực",
+    "source": "Nguồn số liệu", "confirmed": "Đã xác nhận", "recorded_by": "Người ghi",
+    "unit_name": "Đơn vị", "owner": "Người thực hiện", "deadline": "Thời hạn",
+    "period_code": "Kỳ báo cáo", "carried_over": "Kỳ trước chuyển qua",
+    "received_new": "Tiếp nhận mới", "online": "Trực tuyến", "in_person": "Trực tiếp",
+    "by_post": "Qua bưu chính", "early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn",
+    "pending_on_time": "Đang giải quyết trong hạn", "pending_overdue": "Đang giải quyết quá hạn",
+    "apologies": "Thư xin lỗi", "text": "Nội dung", "role": "Vai trò",
+    "planned_from": "Dự kiến từ ngày", "planned_to": "Dự kiến đến ngày", "half": "Đợt",
+    "received_on": "Ngày nhận", "document_number": "Số văn bản", "actual_on": "Ngày thực hiện",
+    "evidence_date": "Ngày văn bản kiểm chứng", "reason": "Lý do", "proposal": "Đề xuất",
+    "reporting_unit_id": "Đơn vị báo cáo", "area_key": "Lĩnh vực", "body": "Nội dung",
+    "summary": "Tóm tắt", "code": "Ký hiệu", "conclusion_number": "Số thông báo kết luận",
+    "conclusion_on": "Ngày kết luận", "report_due": "Hạn báo cáo khắc phục",
+    "closed_on": "Ngày khắc phục xong", "bases": "Căn cứ", "purposes": "Mục đích",
+    "requirements": "Yêu cầu", "implementation": "Tổ chức thực hiện", "funding": "Kinh phí",
+    "scope_from": "Phạm vi từ ngày", "scope_to": "Phạm vi đến ngày",
+    "self_due_h1": "Hạn tự kiểm tra 6 tháng đầu năm", "self_due_h2": "Hạn tự kiểm tra cả năm",
+    "signer_name": "Người ký", "signer_title": "Chức vụ người ký", "recipients": "Nơi nhận",
+    "sections": "Số lĩnh vực", "groups": "Số nhóm",
+    "plan_year": "Năm kế hoạch", "officer_name": "Người ghi",
 }  # fmt: skip
 # Bookkeeping columns that change with every edit and tell the officer nothing.
-_NOISE = {"search_text", "updated_at", "created_at", "recorded_at", "opened_at", "folded"}
+_NOISE = {"search_text", "updated_at", "created_at", "recorded_at", "opened_at", "folded", "id",
+          "task_id", "period_id", "plan_id", "unit_id", "inspection_id", "finding_id"}
 _VALUE = "Giá trị"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 @dataclass(frozen=True)
 class AuditFilter:
     """What the officer narrows the trail to; empty fields mean "any"."""
@@ -147,11 +171,13 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:g}"
+        return format_decimal(value, 3)
     if isinstance(value, list):
         return "; ".join(show(item) for item in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
     return str(value)
 
 

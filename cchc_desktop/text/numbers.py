@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from cchc_desktop.text.money_words import format_number
+
 
 def format_count(value: int) -> str:
     """Format a whole number with dots between thousands (100.000)."""
@@ -11,10 +13,7 @@ def format_count(value: int) -> str:
 
 def format_decimal(value: float, places: int = 2) -> str:
     """Format a number with a decimal comma and up to `places` decimals (7,7; 1.500,25; 3)."""
-    text = f"{value:,.{places}f}"
-    if places:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return format_number(value, places)
 
 
 def format_percent(value: float, places: int = 2) -> str:

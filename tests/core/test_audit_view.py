@@ -133,6 +133,15 @@ def test_every_action_and_entity_the_app_records_has_a_label() -> None:
 
 def test_show_formats_values() -> None:
     assert audit_view.show(None) == "" and audit_view.show(True) == "Có"
-    assert audit_view.show(3.0) == "3" and audit_view.show(2.5) == "2.5"
+    assert audit_view.show(3.0) == "3" and audit_view.show(2.5) == "2,5"
+    assert audit_view.show(19393.0) == "19.393" and audit_view.show(2021) == "2021"
     assert audit_view.show(["a", "b"]) == "a; b"
     assert audit_view.show({"b": 1, "a": "ư"}) == '{"a": "ư", "b": 1}'
+
+
+def test_an_added_record_shows_no_id_and_no_empty_zero(demo_register: Register) -> None:
+    """The view showed "id: 0" and "Trước: (trống) Sau: 0" for every added record."""
+    for entry in audit_view.query(demo_register, audit_view.AuditFilter()):
+        for change in entry.changes():
+            assert change.field not in ("id", "task_id", "plan_id"), entry
+            assert change.label != change.field, change  # a Vietnamese label for every field

@@ -39,6 +39,7 @@ from cchc_desktop.excel.read.reader import read_appendix
 from cchc_desktop.plans.importer import add_unit_warnings, import_appendix
 from cchc_desktop.register import backup
 from cchc_desktop.register.db import Register, open_register
+from ui.widgets.formatting import format_budget, format_count
 
 COLUMN_LABELS = {
     "number": "TT",
@@ -214,10 +215,12 @@ class ImportDialog(QDialog):
         self.sheet_box.setCurrentText(parsed.sheet)
         self._show_mapping(parsed)
         self._show_rows(parsed)
-        total = f"; tổng kinh phí {parsed.total_budget:g} triệu đồng" if parsed.total_budget else ""
+        total = (f"; tổng kinh phí {format_budget(parsed.total_budget)} triệu đồng"
+                 if parsed.total_budget else "")
         self.summary.setText(
-            f"{_where(parsed.sheet)}: {len(parsed.sections)} lĩnh vực, "
-            f"{len(parsed.groups)} nhóm, <b>{len(parsed.tasks)} nhiệm vụ</b>{total}.")
+            f"{_where(parsed.sheet)}: {format_count(len(parsed.sections))} lĩnh vực, "
+            f"{format_count(len(parsed.groups))} nhóm, <b>{format_count(len(parsed.tasks))} "
+            f"nhiệm vụ</b>{total}.")
         self.warnings.clear()
         for warning in parsed.warnings:
             column = f", cột {warning.column}" if warning.column else ""

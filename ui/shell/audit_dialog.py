@@ -40,6 +40,7 @@ from cchc_desktop.excel.write import audit_export
 from cchc_desktop.register import audit_view
 from cchc_desktop.register.audit_view import AuditEntry, AuditFilter
 from cchc_desktop.register.db import Register
+from ui.widgets.formatting import format_count
 
 HEADERS = ["Thời điểm", "Cán bộ", "Tài khoản máy", "Thao tác", "Đối tượng", "Mã", "Thay đổi"]
 COL_AT, COL_OFFICER, COL_OS_USER, COL_ACTION, COL_ENTITY, COL_ID, COL_CHANGES = range(7)
@@ -223,7 +224,8 @@ class AuditDialog(QDialog):
         if total >= flt.limit:
             total = audit_view.count(self.register, flt)
         self.model.set_rows(entries)
-        shown = f"{len(entries)} / {total}" if total > len(entries) else str(total)
+        shown = (f"{format_count(len(entries))} / {format_count(total)}" if total > len(entries)
+                 else format_count(total))
         self.count_label.setText(f"{shown} thay đổi")
         self.export_button.setEnabled(total > 0)
         self.detail.clear()

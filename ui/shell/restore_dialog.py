@@ -27,6 +27,7 @@ from cchc_desktop.register import backup
 from cchc_desktop.register.backup import Snapshot
 from cchc_desktop.register.db import Register
 from cchc_desktop.register.restore import restore as restore_snapshot
+from ui.widgets.formatting import format_count
 
 HEADERS = ["Thời điểm sao lưu", "Lý do", "Số nhiệm vụ", "Số kế hoạch", "Dung lượng"]
 COL_WHEN, COL_REASON, COL_TASKS, COL_PLANS, COL_SIZE = range(5)
@@ -46,7 +47,7 @@ def snapshot_cells(snapshot: Snapshot) -> list[str]:
     return [
         snapshot.taken_at.strftime("%d/%m/%Y %H:%M:%S"),
         snapshot.label,
-        damaged if snapshot.task_count is None else f"{snapshot.task_count:,}".replace(",", "."),
+        damaged if snapshot.task_count is None else format_count(snapshot.task_count),
         "" if snapshot.plan_count is None else str(snapshot.plan_count),
         size_text(snapshot.size_bytes),
     ]
