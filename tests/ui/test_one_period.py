@@ -50,8 +50,7 @@ def opened_on(qtbot: Any, window: MainWindow) -> dict[str, str]:
         found[name] = str(box.currentData())
     report = ReportDialog(reg, plan, window, today=TODAY)
     qtbot.addWidget(report)
-    report.kind_box.setCurrentIndex(report.kind_box.findData("period"))
-    found["report"] = str(report.period_box.currentData())
+    found["report"] = str(report.period_box.currentData())  # the period a báo cáo kỳ is of
     qtbot.waitUntil(lambda: report.page_count() > 0, timeout=20000)
     return found
 
