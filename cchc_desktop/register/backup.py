@@ -271,7 +271,7 @@ def _counts(path: Path) -> tuple[int | None, int | None]:
             plans = conn.execute("SELECT count(*) FROM plans").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None, None
     return int(tasks), int(plans)
 
@@ -298,7 +298,7 @@ def check_snapshot(path: Path) -> None:
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])]
         finally:
             conn.close()
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         raise RegisterError(
             f"Bản sao lưu '{name}' không đọc được hoặc không phải sổ đăng ký CCHC ({error}). "
             "Sổ hiện tại không thay đổi."

@@ -76,7 +76,7 @@ def check_contents(path: Path, applied: list[str]) -> None:
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise RegisterDamaged(path, f"SQLite báo: {error}") from error
     if problems != ["ok"]:
         raise RegisterDamaged(path, f"kiểm tra tệp báo lỗi: {problems[0]}")

@@ -164,7 +164,7 @@ def _applied_names(path: Path) -> list[str]:
         if "no such table" in str(error):
             return _check_empty_schema(path)
         raise RegisterError(f"Không đọc được tệp '{path.name}': {error}.") from error
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a flipped schema text
         raise RegisterDamaged(path, f"SQLite báo: {error}") from error
     return [row[0] for row in rows]
 
@@ -238,7 +238,7 @@ def open_register(path: str | Path, read_only: bool = False, check: bool = True)
         if len(applied) < len(known_names()):
             migrations.apply(db)
         next_generation(db.conn)  # page 1 in the WAL: what its generation is checked by
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise RegisterError(f"Không mở được sổ '{path.name}': {error}.") from error
     return Register(db, path)
 

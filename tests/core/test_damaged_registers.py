@@ -171,3 +171,14 @@ def test_text_that_is_not_utf8_is_shown_exported_and_printed_with_a_mark(
     finally:
         register.close()
     shutil.rmtree(tmp_path / "ban")
+
+
+def test_a_schema_text_that_is_not_utf8_is_refused(demo_register: Register,
+                                                   tmp_path: Path) -> None:
+    path = plain_copy(demo_register, tmp_path / "ban")
+    data = bytearray(path.read_bytes())
+    at = data.find(b"CREATE TABLE 'tasks_fts_idx'(segid")
+    data[at + 28] = 0xE7  # "(" becomes a byte that is not UTF-8: SQLite's message quotes it
+    path.write_bytes(data)
+    with pytest.raises(RegisterError, match="'so.sqlite'"):
+        open_register(path, read_only=True)
