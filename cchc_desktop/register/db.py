@@ -237,7 +237,8 @@ def open_register(path: str | Path, read_only: bool = False, check: bool = True)
         _configure(db, read_only=False)
         if len(applied) < len(known_names()):
             migrations.apply(db)
-        next_generation(db.conn)  # page 1 in the WAL: what its generation is checked by
+        with contextlib.suppress(sqlite3.OperationalError):  # busy: counting can wait
+            next_generation(db.conn)  # page 1 in the WAL: what its generation is checked by
     except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise RegisterError(f"Không mở được sổ '{path.name}': {error}.") from error
     return Register(db, path)

@@ -24,6 +24,7 @@ from cchc_desktop.register.backup import (
     REASON_RESTORE,
     backup_folder,
     check_snapshot,
+    copy_file,
     rotate,
     snapshot,
 )
@@ -49,19 +50,22 @@ def restore(
         )
     check_snapshot(source_path)
     taken: list[Path] = []
-    generation = int(register.db.execute("PRAGMA user_version").fetchone()[0])
-    _copy_under_lock(register, source_path, lambda: taken.append(
-        snapshot(register, REASON_RESTORE, now=now, rotate_after=False)))
+    staged = _staged_copy(register, source_path)
+    try:
+        _copy_under_lock(register, staged, source_path.name, lambda: taken.append(
+            snapshot(register, REASON_RESTORE, now=now, rotate_after=False)))
+    finally:
+        staged.unlink(missing_ok=True)
     path = register.path
     hooks, register.on_close = register.on_close, []  # the lock stays held across the reopen
     register.close()
     fresh = open_register(path)
     fresh.on_close.extend(hooks)
-    restored = int(fresh.db.execute("PRAGMA user_version").fetchone()[0])
-    fresh.db.execute(f"PRAGMA user_version = {max(restored, generation) + 1}")  # never back
     try:
+        fresh.db.execute("PRAGMA busy_timeout = 60000")  # another writer may be busy now
         keep_history(fresh, taken[0], source_path)
-    except sqlite3.Error as error:
+        fresh.db.execute("PRAGMA busy_timeout = 5000")
+    except (sqlite3.Error, RegisterError) as error:
         fresh.close()
         raise RegisterError(
             f"Đã khôi phục sổ '{path.name}' nhưng chưa chép được nhật ký thay đổi từ bản "
@@ -70,7 +74,30 @@ def restore(
     return fresh
 
 
-def _copy_under_lock(register: Register, source_path: Path, while_locked: object) -> None:
+def _staged_copy(register: Register, source_path: Path) -> Path:
+    """Copy the snapshot beside the register carrying the register's current generation, so
+    the restored file keeps counting forward (a -wal is checked by it, checks.check_wal)."""
+    staged = backup_folder(register.path) / f"{source_path.stem}.khoi-phuc.sqlite.tmp"
+    generation = int(register.db.execute("PRAGMA user_version").fetchone()[0])
+    try:
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        copy_file(source_path, staged)
+        conn = sqlite3.connect(staged)
+        try:
+            conn.execute(f"PRAGMA user_version = {generation}")
+            conn.commit()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as error:
+        staged.unlink(missing_ok=True)
+        raise RegisterError(
+            f"Không chuẩn bị được bản '{source_path.name}' để khôi phục: {error}. Sổ hiện tại "
+            "không thay đổi.") from error
+    return staged
+
+
+def _copy_under_lock(register: Register, source_path: Path, shown: str,
+                     while_locked: object) -> None:
     """Copy source over the live register; call while_locked() once the write lock is held."""
     assert callable(while_locked)
     state = {"locked": False, "busy": 0}
@@ -84,7 +111,7 @@ def _copy_under_lock(register: Register, source_path: Path, while_locked: object
                 raise _Busy
             return
         if status != _OK:  # done in one step: committed without a safety snapshot
-            raise RegisterError(f"Bản sao lưu '{source_path.name}' quá nhỏ để là một sổ.")
+            raise RegisterError(f"Bản sao lưu '{shown}' quá nhỏ để là một sổ.")
         while_locked()
         state["locked"] = True
 
@@ -98,7 +125,7 @@ def _copy_under_lock(register: Register, source_path: Path, while_locked: object
             "thử lại.") from error
     except sqlite3.Error as error:
         raise RegisterError(
-            f"Không khôi phục được từ '{source_path.name}': {error}. Sổ hiện tại không thay "
+            f"Không khôi phục được từ '{shown}': {error}. Sổ hiện tại không thay "
             "đổi; hãy đóng các cửa sổ khác đang mở sổ rồi thử lại."
         ) from error
     finally:
