@@ -158,3 +158,64 @@ def test_pdf_renamed_xlsx_is_still_read_as_a_pdf(tmp_path: Path) -> None:
     renamed = tmp_path / "phu-luc.xlsx"
     shutil.copy(CORPUS / f"{PLAN}.pdf", renamed)
     assert len(read_appendix(renamed).tasks) == 11
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NUMBERING = (
+    f'<w:numbering xmlns:w="{W_NS}">'
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+    '<w:lvlText w:val="%1"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+    '<w:lvlText w:val="•"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="8"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+)
+
+
+def _numbered(cell: Any, num_id: int, level: int) -> None:
+    """Give the first paragraph of a cell Word's automatic numbering."""
+    from docx.oxml import parse_xml
+
+    cell.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
+        "</w:numPr>"
+    ))  # fmt: skip
+
+
+def test_word_automatic_numbering_and_bullets_are_written_out(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    for child in parse_xml(NUMBERING):
+        numbering.append(child)
+    rows = [("I", "CẢI CÁCH THỂ CHẾ", "", ""), ("1", "Rà soát văn bản", "Phòng Tư pháp", "Quý II"),
+            ("1", "Kiểm tra văn bản", "Phòng Tư pháp", "Thường xuyên"),
+            ("I", "CẢI CÁCH TÀI CHÍNH CÔNG", "", ""), ("1", "Công khai ngân sách", "Phòng Tài chính",
+            "Quý IV")]  # fmt: skip
+    table = document.add_table(rows=1 + len(rows), cols=4)
+    for cell, text in zip(table.rows[0].cells, ["TT", "Nội dung", "Chủ trì", "Thời gian"],
+                          strict=True):  # fmt: skip
+        cell.text = text
+    for r, (level, content, lead, when) in enumerate(rows, start=1):
+        cells = table.rows[r].cells
+        cells[0].text = ""
+        _numbered(cells[0], 7, 0 if level == "I" else 1)
+        cells[1].text = content
+        cells[2].text, cells[3].text = lead, when
+    bullet = table.rows[2].cells[1].add_paragraph("trên Cổng thông tin")
+    bullet._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr>'))
+    path = tmp_path / "danh-so.docx"
+    document.save(str(path))
+    parsed = read_appendix(path)
+    assert [(s.code, s.title) for s in parsed.sections] == [
+        ("I", "CẢI CÁCH THỂ CHẾ"), ("II", "CẢI CÁCH TÀI CHÍNH CÔNG")]
+    assert [(t.section, t.number) for t in parsed.tasks] == [("I", "1"), ("I", "2"), ("II", "1")]
+    assert parsed.tasks[0].content == "Rà soát văn bản\n- trên Cổng thông tin"

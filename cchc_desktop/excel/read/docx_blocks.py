@@ -110,7 +110,9 @@ def paragraph_text(paragraph: Any, numbering: Numbering) -> str:
             parts.append(" " if tag == W_TAB else "\n")
     text = "".join(parts)
     label = numbering.label(paragraph)
-    return f"{label} {text}" if label and text.strip() else text
+    if not label:
+        return text
+    return f"{label} {text}" if text.strip() else label  # a TT cell numbered by Word
 
 
 def _cell_text(cell: Any, numbering: Numbering) -> str:

@@ -50,20 +50,26 @@ def is_note(label: str) -> bool:
     return bool(_NOTE_RE.match(fold(label[:24])))
 
 
-def has_page_number(text: str) -> bool:
-    """Return True when a cell's text holds a page number ("- 4 -")."""
-    return _PAGE_IN_CELL_RE.search(text) is not None
+class PageNumbers:
+    """Find page numbers in cells, remembering the answer for each distinct text."""
 
+    def __init__(self) -> None:
+        self.seen: dict[str, bool] = {}
 
-def drop_page_numbers(fields: list[str], skip: int) -> list[tuple[int, str]]:
-    """Remove page numbers from the fields (except fields[skip]); return (index, number) each."""
-    dropped = []
-    for index, text in enumerate(fields):
-        found = _PAGE_IN_CELL_RE.search(text) if index != skip and "-" in text else None
-        if found is not None:
-            fields[index] = _PAGE_IN_CELL_RE.sub(" ", text).strip()
-            dropped.append((index, found.group().strip()))
-    return dropped
+    def drop(self, fields: list[str], skip: int) -> list[tuple[int, str]]:
+        """Remove page numbers from the fields but fields[skip]; return (index, number) each."""
+        dropped = []
+        for index, text in enumerate(fields):
+            if index == skip or "-" not in text:
+                continue
+            found = self.seen.get(text)
+            if found is None:
+                found = self.seen[text] = _PAGE_IN_CELL_RE.search(text) is not None
+            if found:
+                number = _PAGE_IN_CELL_RE.search(text)
+                fields[index] = _PAGE_IN_CELL_RE.sub(" ", text).strip()
+                dropped.append((index, number.group().strip() if number else ""))
+        return dropped
 
 
 def page_number_message(letter: str, row: int, token: str) -> str:

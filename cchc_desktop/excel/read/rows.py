@@ -23,6 +23,18 @@ from cchc_desktop.excel.read.appendix import (
     ParsedAppendix,
     RowInfo,
 )
+from cchc_desktop.excel.read.lines import (
+    DETAIL_FIELDS,
+    F_CONTENT,
+    F_LEAD,
+    F_NOTES,
+    F_PARTNER,
+    F_RESULT,
+    F_TIME,
+    FILL_DOWN_KEYS,
+    TEXT_KEYS,
+    Line,
+)
 from cchc_desktop.excel.read.row_numbers import (
     NUM_ARABIC,
     NUM_LETTER,
@@ -37,12 +49,6 @@ from cchc_desktop.excel.read.row_numbers import (
 from cchc_desktop.excel.read.workbook import CellValue, SheetGrid, cell_text
 from cchc_desktop.text.folding import fold
 
-# Text fields of a Line, in this order.
-TEXT_KEYS = (h.CONTENT, h.RESULT, h.LEAD, h.PARTNER, h.TIMEFRAME, h.NOTES)
-F_CONTENT, F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES = range(6)
-DETAIL_FIELDS = (F_RESULT, F_LEAD, F_PARTNER, F_TIME, F_NOTES)
-FILL_DOWN_KEYS = (h.RESULT, h.LEAD, h.PARTNER, h.TIMEFRAME, h.NOTES)
-
 _PAGE_RE = re.compile(r"^(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?$|^[-–]\s?\d{1,4}\s?[-–]$")
 _TOTAL_RE = re.compile(
     r"^tong cong\b|^(tong so|tong|cong)((?: (?:kinh phi|chung|trieu dong|dong|[ivxlc0-9]+))*)$"
@@ -55,41 +61,6 @@ _FOOTER_RE = re.compile(
 )
 _PUNCT_RE = re.compile(r"[^\w]+")
 _PLAIN_NUMBERS = (NUM_ARABIC, NUM_ROMAN)
-
-
-class Line:
-    """A body row that may be a section, group, task or part of one."""
-
-    __slots__ = ("after_header", "block", "budget", "fields", "filled", "info", "level",
-                 "num_kind", "number", "row", "shared")  # fmt: skip
-
-    def __init__(
-        self, info: RowInfo, number: str, num_kind: int, level: int, fields: list[str]
-    ) -> None:
-        self.info = info
-        self.row = info.row
-        self.number = number
-        self.num_kind = num_kind
-        self.level = level
-        self.fields = fields
-        self.budget: float | None = None
-        self.after_header = False
-        self.shared = 0  # bit i set: field i is the top of a cell merged down over later rows
-        self.filled = 0  # bit i set: field i was copied down from a merged cell above
-        self.block = False  # inside a TT cell merged down: a further paragraph of the row above
-
-    @property
-    def content(self) -> str:
-        """Return the task wording."""
-        return self.fields[F_CONTENT]
-
-    def has_details(self, ignore_shared: bool = False) -> bool:
-        """Return True when a column other than content (and budget) holds text."""
-        fields = self.fields
-        for index in DETAIL_FIELDS:
-            if fields[index] and not (ignore_shared and self.shared >> index & 1):
-                return True
-        return False
 
 
 @dataclass
@@ -127,7 +98,7 @@ class BodyScanner:
         self.shared_tops: dict[int, int] = {}
         self.filled_rows: dict[int, int] = {}
         self.block_rows: set[int] = set()
-        self._page_texts: dict[str, bool] = {}
+        self.page_numbers = lo.PageNumbers()
         self.scan = BodyScan()
         self.state = "open"  # then "total" (below Tổng cộng) or "closed" (signature block)
         self.after_header = False
@@ -326,7 +297,7 @@ class BodyScanner:
             line.block = info.row - 1 in self.block_rows
         if line.num_kind == NUM_NONE and fields[F_CONTENT] and not line.block:
             self._heading_in_content(line)
-        if "-" in "\x00".join(fields) and self._may_hold_page_number(fields):
+        if "-" in "\x00".join(fields):
             self._drop_page_numbers(line)
         if 0 <= self.budget_col < len(row):
             value = row[self.budget_col]
@@ -349,21 +320,9 @@ class BodyScanner:
         if found is not None:
             line.number, line.num_kind, line.level, fields[F_CONTENT] = found
 
-    def _may_hold_page_number(self, fields: list[str]) -> bool:
-        """Return True when a detail cell may hold a page number (cached per distinct text)."""
-        seen = self._page_texts
-        for text in fields[1:]:
-            if "-" in text:
-                found = seen.get(text)
-                if found is None:
-                    found = seen[text] = lo.has_page_number(text)
-                if found:
-                    return True
-        return False
-
     def _drop_page_numbers(self, line: Line) -> None:
         """Remove a page number ("- 4 -") a PDF conversion left inside a cell, with a warning."""
-        for index, token in lo.drop_page_numbers(line.fields, F_CONTENT):
+        for index, token in self.page_numbers.drop(line.fields, F_CONTENT):
             col = self.cols[index]
             self.warn(line.row, lo.page_number_message(h.column_letter(col), line.row, token), col)
 
@@ -419,4 +378,7 @@ def _append_note(line: Line, note: str) -> None:
 
 
 # re-exported for structure.py and the classifier tests
-__all__ = ["NUM_ARABIC", "NUM_LETTER", "NUM_NONE", "NUM_OTHER", "NUM_ROMAN", "parse_number"]
+__all__ = [
+    "DETAIL_FIELDS", "F_CONTENT", "F_LEAD", "F_NOTES", "F_PARTNER", "F_RESULT", "F_TIME", "Line",
+    "NUM_ARABIC", "NUM_LETTER", "NUM_NONE", "NUM_OTHER", "NUM_ROMAN", "parse_number",
+]  # fmt: skip
