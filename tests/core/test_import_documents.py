@@ -195,10 +195,13 @@ def test_word_automatic_numbering_and_bullets_are_written_out(tmp_path: Path) ->
         numbering.remove(child)
     for child in parse_xml(NUMBERING):
         numbering.append(child)
-    rows = [("I", "CẢI CÁCH THỂ CHẾ", "", ""), ("1", "Rà soát văn bản", "Phòng Tư pháp", "Quý II"),
-            ("1", "Kiểm tra văn bản", "Phòng Tư pháp", "Thường xuyên"),
-            ("I", "CẢI CÁCH TÀI CHÍNH CÔNG", "", ""), ("1", "Công khai ngân sách", "Phòng Tài chính",
-            "Quý IV")]  # fmt: skip
+    rows = [
+        ("I", "CẢI CÁCH THỂ CHẾ", "", ""),
+        ("1", "Rà soát văn bản", "Phòng Tư pháp", "Quý II"),
+        ("1", "Kiểm tra văn bản", "Phòng Tư pháp", "Thường xuyên"),
+        ("I", "CẢI CÁCH TÀI CHÍNH CÔNG", "", ""),
+        ("1", "Công khai ngân sách", "Phòng Tài chính", "Quý IV"),
+    ]
     table = document.add_table(rows=1 + len(rows), cols=4)
     for cell, text in zip(table.rows[0].cells, ["TT", "Nội dung", "Chủ trì", "Thời gian"],
                           strict=True):  # fmt: skip
