@@ -42,11 +42,11 @@ def _slug(text: str) -> str:
 
 
 def suggested_file_name(register: Register, plan_id: int, kind: str,
-                        period_code: str | None, today: date) -> str:
-    """Return a file name for a report ("ke-hoach-1034-kh-ttr.pdf")."""
+                        period_code: str | None, today: date, suffix: str = ".pdf") -> str:
+    """Return a file name for a report ("ke-hoach-1034-kh-ttr.pdf"; suffix ".docx" for Word)."""
     if kind == "plan":
         number = load_context(register, plan_id).plan.number
-        return f"ke-hoach-{_slug(number)}.pdf" if _slug(number) else "ke-hoach.pdf"
+        return f"ke-hoach-{_slug(number)}{suffix}" if _slug(number) else f"ke-hoach{suffix}"
     if kind == "period":
-        return f"bao-cao-cchc-{_slug(period_code or today.isoformat())}.pdf"
-    return f"nhiem-vu-cham-tien-do-{today.isoformat()}.pdf"
+        return f"bao-cao-cchc-{_slug(period_code or today.isoformat())}{suffix}"
+    return f"nhiem-vu-cham-tien-do-{today.isoformat()}{suffix}"

@@ -10,14 +10,28 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from cchc_desktop.plans.services import current_plan_id
+from cchc_desktop.plans.services import current_plan_id, plan_task_count
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.base import ReportError
-from cchc_desktop.reports.model import Document, Registration
+from cchc_desktop.reports.common import PlanContext, load_context
+from cchc_desktop.reports.model import (
+    SETTING_PLAN,
+    SETTING_PROGRESS,
+    Document,
+    Missing,
+    Registration,
+)
 from cchc_desktop.reports.overdue import collect_overdue
-from cchc_desktop.reports.period import collect_period, period_document
+from cchc_desktop.reports.period import (
+    collect_period,
+    period_document,
+    period_phrase,
+    resolve_period,
+)
 from cchc_desktop.reports.plan import collect_plan
 from cchc_desktop.reports.save import output_format, save_document
+from cchc_desktop.reports.wording import term_years
+from cchc_desktop.schedule.periods import ReportingPeriod
 
 KIND_PLAN = "plan"
 KIND_PERIOD = "period"
@@ -64,10 +78,35 @@ def build_document(
     plan = _plan_id(register, plan_id)
     today = today or date.today()
     if key == KIND_PLAN:
-        return collect_plan(register, plan, today)
+        doc = collect_plan(register, plan, today)
+        doc.problems += plan_problems(register, plan)
+        return doc
     if key == KIND_PERIOD:
-        return period_document(collect_period(register, plan, period_code, today, registration))
+        data = collect_period(register, plan, period_code, today, registration)
+        doc = period_document(data)
+        ctx = load_context(register, plan)
+        doc.problems += term_problems(ctx, resolve_period(ctx, period_code, today))
+        return doc
     return collect_overdue(register, plan, as_of, period_code, today, registration).document
+
+
+def plan_problems(register: Register, plan_id: int) -> list[Missing]:
+    """Return what a signer would miss in a plan: tasks in its appendix."""
+    if plan_task_count(register, plan_id):
+        return []
+    return [Missing("plan_without_tasks", "Kế hoạch chưa có nhiệm vụ nào trong phụ lục.",
+                    SETTING_PLAN, "tasks")]
+
+
+def term_problems(ctx: PlanContext, period: ReportingPeriod) -> list[Missing]:
+    """Return a problem when the period falls outside the plan's year or giai đoạn."""
+    span = term_years(ctx.plan.term, ctx.plan.title)
+    first, last = span or ((ctx.plan.year, ctx.plan.year) if ctx.plan.year else (None, None))
+    if first is None or last is None or first <= period.year <= last:
+        return []
+    return [Missing("period_outside_plan", f"Kỳ báo cáo {period_phrase(period)} nằm ngoài thời "
+                    f"gian của kế hoạch ({ctx.term}); hãy chọn kỳ của kế hoạch.",
+                    SETTING_PROGRESS, period.code)]
 
 
 def run_report(

@@ -10,6 +10,7 @@ from pathlib import Path
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Agency, Plan
 from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.reports.checks import missing
 from cchc_desktop.reports.cli import build_document
 from cchc_desktop.reports.wording import signature_lines
 from cchc_desktop.start.first_run import complete_first_run, default_signer
@@ -63,3 +64,19 @@ def test_another_bodys_plan_is_printed_under_that_body_alone(register: Register)
     assert report.issuer.name == "Ủy ban nhân dân thành phố Gia Nghĩa"
     assert report.issuer.parent == "Ủy ban nhân dân tỉnh Đắk Nông"
     assert report.signature.name == "Lê A"
+
+
+def test_the_check_names_an_empty_plan_and_a_period_outside_its_term(register: Register) -> None:
+    services.save_agency(register, Agency(name="Sở Nội vụ tỉnh Đồng Nai", place="Đồng Nai",
+                                          abbreviation="SNV", signer_name="Lê A",
+                                          signer_title="Giám đốc"))
+    plan_id = services.create_plan(register, Plan(
+        id=0, title="Kế hoạch cải cách hành chính giai đoạn 2021 - 2025", year=2021))
+    assert [m.code for m in missing(build_document(register, "plan", plan_id, None))] == [
+        "plan_without_tasks"]
+    inside = missing(build_document(register, "period", plan_id, "2024-Q1"))
+    assert "period_outside_plan" not in [m.code for m in inside]
+    outside = missing(build_document(register, "period", plan_id, "2026-Q1"))
+    message = next(m.message for m in outside if m.code == "period_outside_plan")
+    assert message == ("Kỳ báo cáo quý I năm 2026 nằm ngoài thời gian của kế hoạch (giai đoạn "
+                       "2021 - 2025); hãy chọn kỳ của kế hoạch.")
