@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from cchc_desktop.excel.write.export import ExportOptions, export_workbook, unit
 from cchc_desktop.exchange.templates import PlanUnit, TemplateFile, plan_units, write_templates
 from cchc_desktop.register.db import Register
 from ui.exchange.returns_preview import ExchangeDialog, ReturnsDialog, path_row
+from ui.widgets import file_dialogs
 
 __all__ = ["ExportDialog", "ReturnsDialog", "TemplatesDialog"]
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
@@ -85,7 +85,7 @@ class ExportDialog(ExchangeDialog):
 
     def _browse(self) -> None:
         """Pick the file to write."""
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất Excel", self.path_edit.text(),
+        path, _ = file_dialogs.get_save_file_name(self, "Xuất Excel", self.path_edit.text(),
                                               XLSX_FILTER)
         if path:
             self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
@@ -188,7 +188,7 @@ class TemplatesDialog(ExchangeDialog):
 
     def _browse(self) -> None:
         """Pick the folder."""
-        folder = QFileDialog.getExistingDirectory(self, "Thư mục lưu biểu mẫu",
+        folder = file_dialogs.get_existing_directory(self, "Thư mục lưu biểu mẫu",
                                                   self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)

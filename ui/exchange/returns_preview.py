@@ -23,7 +23,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +47,7 @@ from cchc_desktop.exchange.consolidate_status import return_status
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.choices import period_choices
 from ui.shell.ops import Ops
+from ui.widgets import file_dialogs
 from ui.widgets.period import start_on_window_period
 
 COL_NUMBER, COL_CONTENT, COL_OLD, COL_NEW, COL_UNITS, COL_CONFLICT, COL_CHOICE = range(7)
@@ -285,14 +285,14 @@ class ReturnsDialog(ExchangeDialog):
 
     def _pick_files(self) -> None:
         """Choose returned files."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Chọn tệp báo cáo của đơn vị",
+        paths, _ = file_dialogs.get_open_file_names(self, "Chọn tệp báo cáo của đơn vị",
                                                 str(Path.home()), RETURN_FILTER)
         if paths:
             self.add_paths([Path(p) for p in paths])
 
     def _pick_folder(self) -> None:
         """Choose a folder of returned files."""
-        folder = QFileDialog.getExistingDirectory(self, "Thư mục chứa báo cáo của đơn vị",
+        folder = file_dialogs.get_existing_directory(self, "Thư mục chứa báo cáo của đơn vị",
                                                   str(Path.home()))
         if folder:
             self.add_paths([Path(folder)])

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -31,6 +30,7 @@ from ui.inspections.detail import button_row, selected_row, table
 from ui.inspections.dialogs import unit_choices
 from ui.inspections.forms import FormDialog, attempt, combo, period_box
 from ui.inspections.models import WARN_BRUSH, Col, RecordTableModel
+from ui.widgets import file_dialogs
 from ui.widgets.period import start_on_window_period
 
 SHORT_LABELS = {
@@ -214,7 +214,7 @@ class OneStopWindow(QMainWindow):
     def _ask_export(self) -> None:
         """Ask where to save the return template."""
         name = f"mau-so-lieu-mot-cua-{self.period_code()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu mẫu số liệu một cửa",
+        path, _ = file_dialogs.get_save_file_name(self, "Lưu mẫu số liệu một cửa",
                                               str(self.register.path.parent / name),
                                               "Excel (*.xlsx)")
         if path:
@@ -222,7 +222,7 @@ class OneStopWindow(QMainWindow):
 
     def _ask_import(self) -> None:
         """Ask for a returned file and read it."""
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp số liệu một cửa",
+        path, _ = file_dialogs.get_open_file_name(self, "Chọn tệp số liệu một cửa",
                                               str(self.register.path.parent),
                                               "Bảng tính (*.xlsx *.xlsm *.xls *.ods)")
         if path:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.reports.checks import MissingInfoError
 from ui.inspections.forms import attempt, show_error
+from ui.widgets import file_dialogs
 
 FILTERS = "Tệp PDF (*.pdf);;Tệp Word (*.docx)"
 Writer = Callable[[Path, bool], object]
@@ -21,7 +22,7 @@ Writer = Callable[[Path, bool], object]
 
 def ask_path(parent: QWidget, title: str, default: Path) -> Path | None:
     """Ask where to save (PDF or Word); return the path with its extension, None if cancelled."""
-    target, chosen = QFileDialog.getSaveFileName(parent, title, str(default), FILTERS)
+    target, chosen = file_dialogs.get_save_file_name(parent, title, str(default), FILTERS)
     if not target:
         return None
     path = Path(target)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from cchc_desktop.progress.entries import (
 )
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES, STATUS_LABELS
+from ui.widgets import file_dialogs
 
 HISTORY_HEADERS = ("Kỳ", "Trạng thái", "%", "Kết quả", "Ngày hoàn thành", "Kiểm chứng",
                    "Người ghi")
@@ -159,7 +159,7 @@ class ProgressDialog(QDialog):
 
     def _attach(self) -> None:
         """Copy an evidence file next to the register."""
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp kiểm chứng")
+        name, _ = file_dialogs.get_open_file_name(self, "Chọn tệp kiểm chứng")
         if name:
             try:
                 self.evidence_file.setText(attach_evidence(self.register, name))

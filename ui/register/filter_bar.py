@@ -80,11 +80,11 @@ class FilterBar(QWidget):
         """Place the fields in one row."""
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(_label("&Tìm:", self.search))
+        row.addWidget(_label("Tì&m:", self.search))
         row.addWidget(self.search, 2)
         row.addWidget(_label("&Lĩnh vực:", self.section))
         row.addWidget(self.section, 1)
-        row.addWidget(_label("Đơ&n vị:", self.unit))
+        row.addWidget(_label("Đơn &vị:", self.unit))
         row.addWidget(self.unit, 1)
         row.addWidget(self.role)
         row.addWidget(_label("T&rạng thái:", self.status))
@@ -94,7 +94,7 @@ class FilterBar(QWidget):
 
     def period_widgets(self) -> tuple[QLabel, QComboBox]:
         """Return the period label and box (the window places them beside the plan)."""
-        return _label(" Kỳ &báo cáo: ", self.period), self.period
+        return _label(" Kỳ báo cá&o: ", self.period), self.period
 
     def _connect(self) -> None:
         """Emit changed() from every field."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from cchc_desktop.excel.read.reader import read_appendix
 from cchc_desktop.plans.importer import add_unit_warnings, import_appendix
 from cchc_desktop.register import backup
 from cchc_desktop.register.db import Register, open_register
+from ui.widgets import file_dialogs
 from ui.widgets.formatting import format_budget, format_count
 
 COLUMN_LABELS = {
@@ -172,7 +172,7 @@ class ImportDialog(QDialog):
 
     def _choose_file(self) -> None:
         """Let the officer pick a workbook."""
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = file_dialogs.get_open_file_name(
             self, "Chọn tệp phụ lục", str(Path.home()),
             "Phụ lục, kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;"
             "Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Word (*.docx);;PDF (*.pdf);;Mọi tệp (*)")

@@ -71,7 +71,7 @@ class TaskForm(QDialog):
         """Place the fields in the appendix's order with its column names."""
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&TT:", self.number)
+        form.addRow("TT:", self.number)
         form.addRow("&Nội dung (*):", self.content)
         form.addRow("&Sản phẩm/Kết quả:", self.result_edit)
         form.addRow("Cơ quan &chủ trì:", self.lead)

@@ -123,15 +123,16 @@ class AddTaskCommand(ServiceCommand):
 class DeleteTasksCommand(ServiceCommand):
     """Delete tasks; undo puts them back with their ids, unit links and progress."""
 
-    def __init__(self, views: Views, plan_id: int, task_ids: list[int]) -> None:
+    def __init__(self, views: Views, plan_id: int, task_ids: list[int],
+                 select: int | None = None) -> None:
         text = "Xóa nhiệm vụ" if len(task_ids) == 1 else f"Xóa {len(task_ids)} nhiệm vụ"
         super().__init__(views, text)
-        self.plan_id, self.task_ids = plan_id, task_ids
+        self.plan_id, self.task_ids, self.select = plan_id, task_ids, select
         self.snapshots: list[dict[str, Any]] = []
 
     def apply(self) -> None:
         self.snapshots = [services.delete_task(self.register, t) for t in self.task_ids]
-        self.views.structure_changed(self.plan_id, None)
+        self.views.structure_changed(self.plan_id, self.select)
 
     def revert(self) -> None:
         for snapshot in reversed(self.snapshots):

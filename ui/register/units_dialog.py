@@ -66,7 +66,7 @@ class UnitForm(QDialog):
         form = QFormLayout()
         form.addRow("&Tên đơn vị (*):", self.name)
         form.addRow("Tên &viết tắt:", self.short_name)
-        form.addRow("&Loại:", self.kind)
+        form.addRow("L&oại:", self.kind)
         form.addRow("Tên &khác:", self.aliases)
         form.addRow("", self.confirmed)
         buttons = save_cancel_buttons(self)
@@ -125,7 +125,7 @@ class UnitsDialog(QDialog):
         self.search.textChanged.connect(lambda *_: self.refresh())
         self.unconfirmed_only.toggled.connect(lambda *_: self.refresh())
         top = QHBoxLayout()
-        top.addWidget(QLabel("&Tìm:"))
+        top.addWidget(QLabel("Tì&m:"))
         top.itemAt(0).widget().setBuddy(self.search)  # type: ignore[union-attr]
         top.addWidget(self.search, 1)
         top.addWidget(self.unconfirmed_only)

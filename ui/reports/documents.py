@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.register.db import Register
 from cchc_desktop.reports.model import Document, Missing
+from ui.widgets import file_dialogs
 
 Builder = Callable[[Register], Document]
 
@@ -41,7 +42,7 @@ def ask_save_path(parent: QWidget, title: str, name: str, suffix: str,
     stem = Path(name or "bao-cao.pdf").stem + ("-du-thao" if draft else "")
     filters = {"": "Tệp PDF (*.pdf);;Tệp Word (*.docx)", ".pdf": "Tệp PDF (*.pdf)",
                ".docx": "Tệp Word (*.docx)"}[suffix]
-    target, chosen = QFileDialog.getSaveFileName(
+    target, chosen = file_dialogs.get_save_file_name(
         parent, title, str(Path.home() / f"{stem}{suffix or '.pdf'}"), filters)
     if not target:
         return None

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +51,7 @@ from ui.reports.missing_panel import MissingPanel
 from ui.reports.printing import print_pages
 from ui.shell.ops import Ops
 from ui.widgets.period import start_on_window_period
+from ui.widgets.print_dialog import PrintDialog
 
 UP_TO_TODAY = "Đến hôm nay"
 ZOOM_STEP = 1.25
@@ -358,12 +359,12 @@ class ReportDialog(QDialog):
         self.saved.emit(str(path))
 
     def print_pdf(self) -> None:
-        """Open the system print dialog, then print the previewed pages (read in a worker)."""
+        """Ask for a printer (or a PDF file) and print the previewed pages."""
         if self.pdf_path is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.kind_box.currentText())
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        if PrintDialog(printer, self, "bao-cao.pdf").exec() != QDialog.DialogCode.Accepted:
             return
         path = self.pdf_path
         self.status.setText("Đang chuẩn bị in…")

@@ -31,7 +31,7 @@ def _file_edit_view(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
     f, p = w.files, w.plans
     return [
         ("&Tệp", [
-            ("new_register", "Sổ đăng ký &mới…", ("Ctrl+N",), f.new_register),
+            ("new_register", "&Sổ đăng ký mới…", ("Ctrl+N",), f.new_register),
             ("open_register", "&Mở sổ…", ("Ctrl+O",), f.open_register),
             ("save_copy", "&Lưu bản sao…", ("Ctrl+Shift+S",), f.save_copy),
             ("restore", "&Khôi phục từ bản sao lưu…", ("Ctrl+Shift+R",), p.restore),
@@ -65,7 +65,7 @@ def _plan_task(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
             ("plan_details", "&Thông tin kế hoạch…", ("Ctrl+Shift+P",), p.plan_details),
             ("choose_plan", "&Chọn kế hoạch…", ("Ctrl+L",), p.choose_plan),
             ("next_plan", "Kế hoạch &sau", ("Ctrl+PgDown",), lambda: p.step_plan(1)),
-            ("previous_plan", "Kế hoạch &trước", ("Ctrl+PgUp",), lambda: p.step_plan(-1)),
+            ("previous_plan", "Kế hoạch t&rước", ("Ctrl+PgUp",), lambda: p.step_plan(-1)),
             None,
             ("delete_plan", "&Xóa kế hoạch…", ("Ctrl+Shift+Del",), p.delete_plan),
         ]),
@@ -77,13 +77,13 @@ def _plan_task(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
             ("edit_cell", "Sửa tại ô", ("F2",), lambda: _edit_cell(w)),
             None,
             ("move_up", "Chuyển &lên", ("Alt+Up",), lambda: t.move(-1)),
-            ("move_down", "Chuyển &xuống", ("Alt+Down",), lambda: t.move(1)),
+            ("move_down", "Chuyển xuốn&g", ("Alt+Down",), lambda: t.move(1)),
             ("indent", "Đưa &vào nhóm phía trên", ("Alt+Right",), t.indent),
             ("outdent", "Đưa &ra khỏi nhóm", ("Alt+Left",), t.outdent),
             None,
             ("delete_task", "&Xóa nhiệm vụ…", ("Del",), t.delete),
         ]),
-        ("&Tiến độ", [
+        ("T&iến độ", [
             ("progress", "&Ghi tiến độ nhiệm vụ…", ("Ctrl+R",), t.record_progress),
             ("dashboard", "&Tổng quan…", ("Ctrl+D",), p.dashboard),
         ]),
@@ -95,7 +95,7 @@ def _other_menus(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
     p = w.plans
     return [
         ("&Danh mục", [
-            ("units", "&Đơn vị…", ("Ctrl+U",), p.units),
+            ("units", "Đơn &vị…", ("Ctrl+U",), p.units),
             ("agency", "&Thông tin cơ quan…", ("Ctrl+,",), p.agency),
         ]),
         ("&Công cụ", [
@@ -114,7 +114,7 @@ def _other_menus(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
              lambda: p.tool("ui.reports.report_editor", "ReportEditor", "Soạn báo cáo")),
             ("export_excel", "&Xuất Excel…", ("Ctrl+Shift+E",),
              lambda: p.exchange("ExportDialog")),
-            ("templates", "Tạo &biểu mẫu cho đơn vị…", ("Ctrl+Shift+B",),
+            ("templates", "&Tạo biểu mẫu cho đơn vị…", ("Ctrl+Shift+B",),
              lambda: p.exchange("TemplatesDialog")),
             ("returns", "&Nhận báo cáo của đơn vị…", ("Ctrl+Shift+U",),
              lambda: p.exchange("ReturnsDialog")),

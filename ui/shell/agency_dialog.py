@@ -29,7 +29,7 @@ FIELDS = (
     ("place", "Địa &danh (*):", "Ví dụ: Tân Phú — trong dòng “…, ngày … tháng … năm …”"),
     ("abbreviation", "&Ký hiệu viết tắt:", "Ví dụ: UBND, SNV — trong số ký hiệu văn bản"),
     ("drafting_unit", "Đơn vị &soạn thảo:", "Ví dụ: VP, NV — trong dòng “Lưu: VT, …”"),
-    ("officer_name", "Cán bộ &theo dõi CCHC:", "Tên của bạn (ghi vào nhật ký thay đổi)"),
+    ("officer_name", "Cán &bộ theo dõi CCHC:", "Tên của bạn (ghi vào nhật ký thay đổi)"),
 )
 
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from cchc_desktop.excel.write import audit_export
 from cchc_desktop.register import audit_view
 from cchc_desktop.register.audit_view import AuditEntry, AuditFilter
 from cchc_desktop.register.db import Register
+from ui.widgets import file_dialogs
 from ui.widgets.formatting import format_count
 
 HEADERS = ["Thời điểm", "Cán bộ", "Tài khoản máy", "Thao tác", "Đối tượng", "Mã", "Thay đổi"]
@@ -246,7 +246,7 @@ class AuditDialog(QDialog):
         """Ask where to save, export, and say how it went."""
         name = f"nhat-ky-thay-doi-{date.today():%Y%m%d}.xlsx"
         start = str(self.register.path.parent / name)
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất nhật ký ra Excel", start,
+        path, _ = file_dialogs.get_save_file_name(self, "Xuất nhật ký ra Excel", start,
                                               "Bảng tính Excel (*.xlsx)")
         if not path:
             return

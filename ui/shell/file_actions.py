@@ -29,6 +29,7 @@ from cchc_desktop.register.lock import (
     open_for_writing,
     recover,
 )
+from ui.widgets import file_dialogs
 
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
@@ -82,7 +83,7 @@ class FileActions:
 
     def new_register(self) -> None:
         """Create a new, empty register file and work in it."""
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.get_save_file_name(
             self.window, "Tạo sổ đăng ký mới", str(Path(self._folder()) / "so-dang-ky-moi.sqlite"),
             FILTER, options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
@@ -102,7 +103,8 @@ class FileActions:
 
     def open_register(self) -> None:
         """Open another register file."""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Mở sổ đăng ký", self._folder(), FILTER)
+        path, _ = file_dialogs.get_open_file_name(self.window, "Mở sổ đăng ký", self._folder(),
+                                                  FILTER)
         if path:
             self.open_path(Path(path))
 
@@ -178,7 +180,7 @@ class FileActions:
     def save_copy(self) -> None:
         """Save a copy of the register under another name (in a worker thread)."""
         suggested = Path(self._folder()) / f"{self.window.register.path.stem}-ban-sao.sqlite"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Lưu bản sao sổ đăng ký",
+        path, _ = file_dialogs.get_save_file_name(self.window, "Lưu bản sao sổ đăng ký",
                                               str(suggested), FILTER)
         if path:
             self.copy_to(Path(path))

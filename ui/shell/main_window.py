@@ -19,7 +19,7 @@ from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.plans.queries import KIND_SECTION, plan_units, task_rows, unit_names
 from cchc_desktop.progress.figures import Figures, Filters
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.db import APP_NAME, Register
 from ui.register.appendix_view import AppendixView
 from ui.register.delegates import AppendixDelegate
 from ui.register.filter_bar import FilterBar
@@ -32,6 +32,7 @@ from ui.shell.ops import Ops
 from ui.shell.plan_actions import PlanActions
 from ui.shell.task_actions import TaskActions
 from ui.shell.window import RegisterWindow
+from ui.widgets import file_dialogs
 from ui.widgets.period import publish_period
 
 STATES_DELAY_MS = 150  # let the first paint happen before the worker takes the GIL
@@ -45,6 +46,7 @@ class MainWindow(RegisterWindow):
         super().__init__()
         self.register = register
         self.settings = settings or QSettings()
+        file_dialogs.use_settings(self.settings)
         self.today = today or date.today()
         self.plan_id: int | None = None
         self.plan: Plan | None = None
@@ -87,7 +89,7 @@ class MainWindow(RegisterWindow):
         bar = QToolBar("Kế hoạch")
         bar.setObjectName("planBar")
         bar.setMovable(False)
-        label = QLabel(" &Kế hoạch: ")
+        label = QLabel(" Kế &hoạch: ")
         label.setBuddy(self.plan_box)
         bar.addWidget(label)
         self.plan_box.setObjectName("planBox")
@@ -177,8 +179,10 @@ class MainWindow(RegisterWindow):
 
     def _update_title(self) -> None:
         """Show the register file and the plan in the window title."""
-        plan = f" — {self.plan.number or self.plan.title[:60]}" if self.plan else ""
-        self.setWindowTitle(f"CCHC Desktop — {self.register.path.name}{plan}")
+        plan = f"{self.plan.number or self.plan.title[:60]} — " if self.plan else ""
+        # The program's name goes last, once: Qt adds the application display name to a
+        # title that does not already end with it.
+        self.setWindowTitle(f"{plan}{self.register.path.name} — {APP_NAME}")
 
     # The view --------------------------------------------------------------------------------
 

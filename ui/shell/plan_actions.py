@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from cchc_desktop.plans import records, services
@@ -15,6 +16,7 @@ from ui.register.plan_dialog import PlanDialog
 from ui.register.undo_commands import CreatePlanCommand, SaveAgencyCommand, SavePlanCommand
 from ui.register.units_dialog import UnitsDialog
 from ui.shell.agency_dialog import AgencyDialog
+from ui.widgets.dialogs import run_dialog
 
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
@@ -48,7 +50,7 @@ class PlanActions:
         draft = Plan(id=0, title=f"Kế hoạch cải cách hành chính năm {year}", year=year,
                      issuer=services.get_agency(register).name)
         dialog = PlanDialog(draft, "Kế hoạch mới", self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_dialog(dialog):
             self.window.undo_stack.push(CreatePlanCommand(self.window, dialog.plan()))
 
     def plan_details(self) -> None:
@@ -58,7 +60,7 @@ class PlanActions:
             self.window.tasks._plan_id()
             return
         dialog = PlanDialog(plan, "Thông tin kế hoạch", self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan() != plan:
+        if run_dialog(dialog) and dialog.plan() != plan:
             self.window.undo_stack.push(SavePlanCommand(self.window, dialog.plan()))
 
     def delete_plan(self) -> None:
@@ -70,7 +72,8 @@ class PlanActions:
         if not self.window.ops.confirm(
                 "Xóa kế hoạch", f"Xóa kế hoạch “{plan.title}” cùng {count} nhiệm vụ và tiến độ "
                 "đã ghi? Việc này không hoàn tác được bằng Ctrl+Z; một bản sao lưu của sổ được "
-                "tạo trước khi xóa (Tệp → Sao lưu)."):
+                "tạo trước khi xóa, lấy lại bằng Tệp → Khôi phục từ bản sao lưu "
+                "(Ctrl+Shift+R)."):
             return
         register = self.window.register
         saved = self.window.ops.call(lambda: backup.snapshot(register, "truoc-xoa-ke-hoach"))
@@ -102,7 +105,7 @@ class PlanActions:
             self.agency()
             return
         dialog = wizard(register, self.window)
-        dialog.exec()
+        run_dialog(dialog)
         self.window.reload_plans(getattr(dialog, "demo_plan_id", None))
 
     # Agency and units --------------------------------------------------------------------------
@@ -111,12 +114,12 @@ class PlanActions:
         """Edit the agency settings."""
         before = services.get_agency(self.window.register)
         dialog = AgencyDialog(before, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.agency() != before:
+        if run_dialog(dialog) and dialog.agency() != before:
             self.window.undo_stack.push(SaveAgencyCommand(self.window, dialog.agency()))
 
     def units(self) -> None:
         """Open the units directory."""
-        UnitsDialog(self.window, self.window.undo_stack, self.window).exec()
+        run_dialog(UnitsDialog(self.window, self.window.undo_stack, self.window))
 
     # Other people's dialogs ----------------------------------------------------------------------
 
@@ -127,7 +130,7 @@ class PlanActions:
             self._missing("Nhập phụ lục từ Excel")
             return
         dialog = dialog_class(self.window.register, self.window)
-        if dialog.exec():
+        if run_dialog(dialog):
             self.window.undo_stack.clear()
             self.window.reload_plans(select=getattr(dialog, "plan_id", None))
 
@@ -140,8 +143,8 @@ class PlanActions:
         if self.window.tasks._plan_id() is not None:
             fixers = {"agency": lambda _item: self.agency(),
                       "plan": lambda _item: self.plan_details()}  # undoable (Ctrl+Z)
-            dialog_class(self.window.register, self.window.plan_id, self.window,
-                         fixers=fixers).exec()
+            run_dialog(dialog_class(self.window.register, self.window.plan_id, self.window,
+                                    fixers=fixers))
 
     def dashboard(self) -> None:
         """Open the progress overview of the plan shown."""
@@ -150,9 +153,9 @@ class PlanActions:
             self._missing("Tổng quan tiến độ")
             return
         if self.window.tasks._plan_id() is not None:
-            dialog_class(self.window.register, self.window.plan_id, self.window.today,
-                         self.window.filter_bar.period_code() or None, self.window,
-                         filters=self.window.view.filters).exec()
+            run_dialog(dialog_class(self.window.register, self.window.plan_id, self.window.today,
+                                    self.window.filter_bar.period_code() or None, self.window,
+                                    filters=self.window.view.filters))
             self.window.load_states()
 
     def restore(self) -> None:
@@ -163,7 +166,7 @@ class PlanActions:
             return
         dialog = dialog_class(self.window.register, self.window)
         dialog.restored.connect(self.window.switch_register)
-        dialog.exec()
+        run_dialog(dialog)
 
     def tool(self, module: str, name: str, title: str) -> None:
         """Open another window of the program (audit trail, inspections, one-stop, targets)."""
@@ -173,7 +176,7 @@ class PlanActions:
             return
         tool = window_class(self.window.register, self.window)
         if isinstance(tool, QDialog):
-            tool.exec()
+            run_dialog(tool)
             return
         self.tools = [t for t in getattr(self, "tools", []) if t.isVisible()] + [tool]
         tool.show()
@@ -189,8 +192,8 @@ class PlanActions:
         extra: dict[str, Any] = {}
         if name == "ReturnsDialog":
             extra["officer"] = records.agency(self.window.register).officer_name
-        dialog_class(self.window.register, self.window.plan_id, self.window,
-                     today=self.window.today, **extra).exec()
+        run_dialog(dialog_class(self.window.register, self.window.plan_id, self.window,
+                                today=self.window.today, **extra))
         self.window.load_states()
 
     # Help ------------------------------------------------------------------------------------
@@ -199,21 +202,31 @@ class PlanActions:
         """Open the user guide (Trợ giúp → Hướng dẫn sử dụng)."""
         from ui.shell.help_dialog import HelpDialog
 
-        HelpDialog(self.window).exec()
+        run_dialog(HelpDialog(self.window))
 
     def shortcuts(self) -> None:
-        """List every command with its shortcut."""
-        lines = []
+        """List every command with its shortcut (a list that fits the screen and scrolls)."""
+        from ui.shell.help_dialog import ShortcutsDialog
+
+        rows = []
         for action in self.window.actions_by_name.values():
-            keys = ", ".join(k.toString() for k in action.shortcuts())
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                             for k in action.shortcuts())
             if keys:
-                lines.append(f"<tr><td>{action.text().replace('&', '')}</td>"
-                             f"<td><b>{keys}</b></td></tr>")
-        QMessageBox.information(self.window, "Phím tắt",
-                                "<table cellspacing=4>" + "".join(lines) + "</table>")
+                rows.append((action.text().replace("&", ""), keys))
+        run_dialog(ShortcutsDialog(rows, self.window))
 
     def about(self) -> None:
         """Say what the program is."""
-        QMessageBox.about(self.window, "Giới thiệu", "<b>CCHC Desktop</b><br>Sổ theo dõi kế "
-                          "hoạch cải cách hành chính: phụ lục nhiệm vụ, tiến độ theo kỳ, báo cáo "
-                          "theo Nghị định 30/2020/NĐ-CP. Chạy hoàn toàn trên máy.")
+        from html import escape
+
+        from cchc_desktop import __version__
+
+        text = (f"<b>CCHC Desktop</b> phiên bản {__version__}<br>Sổ theo dõi kế hoạch cải cách "
+                "hành chính: phụ lục nhiệm vụ, tiến độ theo kỳ, báo cáo theo Nghị định "
+                "30/2020/NĐ-CP. Chạy hoàn toàn trên máy.<br><br>Sổ đăng ký đang mở: "
+                f"{escape(str(self.window.register.path))}")
+        box = QMessageBox(QMessageBox.Icon.Information, "Giới thiệu", text,
+                          QMessageBox.StandardButton.Close, self.window)
+        box.button(QMessageBox.StandardButton.Close).setText("Đóng")
+        run_dialog(box)

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog
-
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Task, TaskDraft
@@ -23,6 +21,7 @@ from ui.register.undo_commands import (
     MoveTaskCommand,
     RegroupTaskCommand,
 )
+from ui.widgets.dialogs import run_dialog
 from ui.widgets.formatting import parse_budget
 
 if TYPE_CHECKING:
@@ -74,7 +73,7 @@ class TaskActions:
         plan = self.window.plan
         form = TaskForm(self.window.unit_names(), draft, plan.year if plan else None, title,
                         self.window)
-        return form.draft() if form.exec() == QDialog.DialogCode.Accepted else None
+        return form.draft() if run_dialog(form) else None
 
     # Commands ----------------------------------------------------------------------------------
 
@@ -141,7 +140,19 @@ class TaskActions:
         if self.window.ops.confirm("Xóa nhiệm vụ", f"Xóa {what} khỏi kế hoạch? Tiến độ đã ghi "
                                    "cũng bị xóa theo. Có thể hoàn tác ngay bằng Ctrl+Z."):
             self.window.undo_stack.push(DeleteTasksCommand(self.window, self.window.plan_id,
-                                                           ids))
+                                                           ids, self._neighbour(ids)))
+
+    def _neighbour(self, ids: list[int]) -> int | None:
+        """Return the row key to select once these tasks are gone: the next row below them,
+        else the nearest above."""
+        keys = self.window.model.row_keys()
+        gone = set(ids)
+        rows = [r for r, k in enumerate(keys) if k in gone]
+        if not rows:
+            return None
+        below = (k for k in keys[rows[-1] + 1:] if k not in gone)
+        above = (k for k in reversed(keys[:rows[0]]) if k not in gone)
+        return next(below, next(above, None))
 
     def move(self, offset: int) -> None:
         """Move the current task up (-1) or down (+1) within its group."""
@@ -200,6 +211,6 @@ class TaskActions:
             self.window.show_error("Tiến độ", "Chức năng ghi tiến độ chưa có trong bản này.")
             return
         period = self.window.filter_bar.period_code()
-        ProgressDialog(self.window.register, task.id, period, self.window.today,
-                       self.window).exec()
+        run_dialog(ProgressDialog(self.window.register, task.id, period, self.window.today,
+                                  self.window))
         self.window.load_states()
