@@ -94,3 +94,17 @@ def test_returns_dialog_previews_chooses_and_applies(qtbot, demo_register: Regis
     assert dialog.status.text().startswith("Đã ghi 1 thay đổi từ 2 tệp")
     assert dialog.summary.text() == "Đã nhận 2/2 đơn vị; đã đủ."
     assert not dialog.apply_button.isEnabled()
+
+
+def test_groups_and_unconfirmed_units_are_not_ticked_by_default(qtbot,
+                                                                demo_register: Register) -> None:
+    dialog = TemplatesDialog(demo_register, 1, today=TODAY)
+    qtbot.addWidget(dialog)
+    ticked = {dialog.units_list.item(r).text().split(" — ")[0]: dialog.units_list.item(r)
+              for r in range(dialog.units_list.count())}
+    unticked = [name for name, item in ticked.items()
+                if item.checkState() != Qt.CheckState.Checked]
+    assert sorted(unticked) == ["Các phòng nghiệp vụ", "Các đơn vị có liên quan",
+                                "Công chức, người lao động", "Thành viên Ban chỉ đạo CCHC"]
+    assert "(không chọn sẵn: nhóm đơn vị, cá nhân" in ticked["Các đơn vị có liên quan"].text()
+    assert ticked["Văn phòng"].checkState() == Qt.CheckState.Checked

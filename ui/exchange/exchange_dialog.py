@@ -167,11 +167,14 @@ class TemplatesDialog(ExchangeDialog):
         self.resize(620, 480)
 
     def _add_unit(self, unit: PlanUnit) -> None:
-        """List a unit with a check box (checked)."""
-        item = QListWidgetItem(f"{unit.name} — chủ trì {unit.lead}, phối hợp {unit.partner}")
+        """List a unit with a check box (not ticked for groups and unconfirmed units)."""
+        why = f" (không chọn sẵn: {unit.why_not_chosen})" if unit.why_not_chosen else ""
+        item = QListWidgetItem(f"{unit.name} — chủ trì {unit.lead}, phối hợp "
+                               f"{unit.partner}{why}")
         item.setData(Qt.ItemDataRole.UserRole, unit.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
+        item.setCheckState(Qt.CheckState.Checked if unit.chosen_by_default
+                           else Qt.CheckState.Unchecked)
         self.units_list.addItem(item)
 
     def set_all(self, checked: bool) -> None:
