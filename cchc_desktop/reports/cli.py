@@ -78,7 +78,7 @@ def build_document(
     plan = _plan_id(register, plan_id)
     today = today or date.today()
     if key == KIND_PLAN:
-        doc = collect_plan(register, plan, today)
+        doc = collect_plan(register, plan, today, registration)
         doc.problems += plan_problems(register, plan)
         return doc
     if key == KIND_PERIOD:

@@ -129,12 +129,15 @@ def _organisation(ctx: PlanContext, lead: str) -> BodySection:
     ])
 
 
-def _registration(ctx: PlanContext, today: date) -> Registration:
+def _registration(ctx: PlanContext, today: date,
+                  given: Registration | None = None) -> Registration:
     """Return the plan's number and date as registered (blank when not), none under a QĐ."""
     year = ctx.plan.year or today.year
     if ctx.by_decision:
         return Registration(year=year, own_number=False)
-    return Registration(clean(ctx.plan.number), iso_day(ctx.plan.issued_on), year)
+    number = clean(ctx.plan.number) or (given.number if given else "")
+    day = iso_day(ctx.plan.issued_on) or (given.day if given else None)
+    return Registration(number, day, year)
 
 
 def _appendix_note(doc: Document, ctx: PlanContext) -> str:
@@ -153,8 +156,13 @@ def _recipients(ctx: PlanContext) -> list[str]:
     return chosen
 
 
-def collect_plan(register: Register, plan_id: int, today: date | None = None) -> Document:
-    """Collect the Kế hoạch of a plan from the register (its appendix in landscape)."""
+def collect_plan(register: Register, plan_id: int, today: date | None = None,
+                 registration: Registration | None = None) -> Document:
+    """Collect the Kế hoạch of a plan from the register (its appendix in landscape).
+
+    Số and ngày are the plan's own when it has them (blank otherwise); registration fills
+    them for a plan registered since. A plan issued by a Quyết định has neither.
+    """
     ctx = load_context(register, plan_id)
     rows, total, leads = _appendix_rows(register, plan_id)
     tasks = sum(1 for row in rows if row.kind == ROW_ITEM)
@@ -166,7 +174,8 @@ def collect_plan(register: Register, plan_id: int, today: date | None = None) ->
     sections = [_task_sections(register, ctx, tasks), _budget_section(ctx, total),
                 _organisation(ctx, main_lead(leads))]
     doc = Document(
-        kind=KE_HOACH, issuer=issuer, registration=_registration(ctx, today or date.today()),
+        kind=KE_HOACH, issuer=issuer,
+        registration=_registration(ctx, today or date.today(), registration),
         summary=ctx.summary, signature=signature, signer_source=source, bases=_bases(ctx),
         intro=[Para(f"{issuer.name} ban hành Kế hoạch cải cách hành chính {ctx.term} như "
                     "sau:")],

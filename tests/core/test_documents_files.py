@@ -206,6 +206,11 @@ def test_command_line_refuses_an_incomplete_document_then_writes_a_draft(
     text = " ".join(page_texts(tmp_path / "kh.pdf"))
     assert "DỰ THẢO" in text
     assert not any(p in text for p in PLACEHOLDERS)
+    assert main(["report", "plan", "-o", str(tmp_path / "kh.docx"), "--db", str(db), "--draft",
+                 "--number", "7", "--date", "2026-01-05"]) == 0
+    header = docx.Document(str(tmp_path / "kh.docx")).tables[0].rows[0]
+    assert "Số: 7/KH" in header.cells[0].text
+    assert "ngày 05 tháng 01 năm 2026" in header.cells[1].text
 
 
 def test_agency_command_sets_and_prints_the_default_signer(
