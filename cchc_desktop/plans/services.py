@@ -227,6 +227,16 @@ def restore_task(register: Register, snapshot: dict[str, Any]) -> None:
         audit.record(db, "restore", "task", snapshot["task"]["id"], after=snapshot["task"])
 
 
+def can_move_task(register: Register, task_id: int, offset: int) -> bool:
+    """Tell whether a task has a neighbour to swap with above (-1) or below (+1)."""
+    task = repository.get_task(register.db, task_id)
+    op = "<" if offset < 0 else ">"
+    sql = (f"SELECT 1 FROM tasks WHERE plan_id = ? AND position {op} ? AND section_id IS ? "
+           "AND group_id IS ? LIMIT 1")
+    return register.db.execute(sql, [task.plan_id, task.position, task.section_id,
+                                     task.group_id]).fetchone() is not None
+
+
 def move_task(register: Register, task_id: int, offset: int) -> bool:
     """Swap a task with its neighbour above (offset -1) or below (+1) in the same group (or
     among the tasks outside groups of its section); False at an edge."""

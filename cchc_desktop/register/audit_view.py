@@ -29,6 +29,7 @@ ACTION_LABELS = {
     "self_report_clear": "Xóa báo cáo tự kiểm tra", "status": "Đổi tình trạng",
     "one_stop": "Cập nhật số liệu một cửa", "delete_one_stop": "Xóa số liệu một cửa",
     "actual": "Ghi kết quả chỉ tiêu", "clear_actual": "Xóa kết quả chỉ tiêu",
+    "rename": "Đổi tên", "renumber": "Đánh lại số TT", "keep_numbers": "Chọn cách đánh số TT",
 }  # fmt: skip
 ENTITY_LABELS = {
     "plan": "Kế hoạch", "task": "Nhiệm vụ", "unit": "Đơn vị", "register": "Sổ đăng ký",
@@ -37,6 +38,7 @@ ENTITY_LABELS = {
     "inspection_finding": "Tồn tại qua kiểm tra", "remediation": "Khắc phục sau kiểm tra",
     "outline_template": "Đề cương kiểm tra", "outline_lines": "Đề cương kiểm tra (mẫu)",
     "inspection_outline": "Đề cương của kế hoạch kiểm tra", "target": "Chỉ tiêu",
+    "section": "Lĩnh vực", "group": "Nhóm nhiệm vụ",
 }  # fmt: skip
 FIELD_LABELS = {
     "title": "Trích yếu", "number": "Số", "content": "Nội dung", "result": "Sản phẩm",

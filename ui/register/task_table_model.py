@@ -115,6 +115,10 @@ class TaskTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, COL_STATUS),
                                   self.index(len(self._keys) - 1, COL_PROGRESS))
 
+    def forget_all(self) -> None:
+        """Re-read every task when next shown (numbers or structure changed)."""
+        self._cache.clear()
+
     def forget(self, task_ids: Sequence[int]) -> None:
         """Re-read these tasks when next shown (they were edited)."""
         for task_id in task_ids:

@@ -67,6 +67,13 @@ def _plan_task(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
             ("next_plan", "Kế hoạch &sau", ("Ctrl+PgDown",), lambda: p.step_plan(1)),
             ("previous_plan", "Kế hoạch t&rước", ("Ctrl+PgUp",), lambda: p.step_plan(-1)),
             None,
+            ("add_section", "Thêm &lĩnh vực…", ("Ctrl+Alt+L",), w.shape.add_section),
+            ("add_group", "Thêm &nhóm…", ("Ctrl+Alt+G",), w.shape.add_group),
+            ("rename_heading", "Đổi tên lĩnh vực/n&hóm…", ("Ctrl+Alt+R",), w.shape.rename),
+            ("delete_heading", "Xóa lĩnh &vực/nhóm…", ("Ctrl+Alt+Del",), w.shape.delete),
+            ("toggle_numbers", "Tự đánh số TT / giữ số như &bản in", ("Ctrl+Alt+N",),
+             w.shape.toggle),
+            None,
             ("delete_plan", "&Xóa kế hoạch…", ("Ctrl+Shift+Del",), p.delete_plan),
         ]),
         ("&Nhiệm vụ", [

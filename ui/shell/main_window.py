@@ -30,6 +30,7 @@ from ui.shell.actions import build_actions
 from ui.shell.file_actions import FileActions
 from ui.shell.ops import Ops
 from ui.shell.plan_actions import PlanActions
+from ui.shell.structure_actions import StructureActions
 from ui.shell.task_actions import TaskActions
 from ui.shell.window import RegisterWindow
 from ui.widgets import file_dialogs
@@ -76,6 +77,7 @@ class MainWindow(RegisterWindow):
         self.tasks = TaskActions(self)
         self.files = FileActions(self)
         self.plans = PlanActions(self)
+        self.shape = StructureActions(self)
         self._build()
         self.actions_by_name = build_actions(self)
         self.reload_plans()
@@ -302,6 +304,7 @@ class MainWindow(RegisterWindow):
         if plan_id != self.plan_id:
             self.show_plan(plan_id)
         self.view.load(plan_id)
+        self.model.forget_all()  # TT numbers may have been renumbered
         self.refresh_view(select=select)
         self._states_timer.start(STATES_DELAY_MS)
 

@@ -12,6 +12,7 @@ from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Task, TaskDraft
 from cchc_desktop.plans.outline import is_heading, section_key
 from cchc_desktop.plans.queries import KIND_GROUP
+from ui.register.structure_commands import push_shape_change
 from ui.register.task_form import TaskForm
 from ui.register.task_table_model import FIELDS, HEADERS
 from ui.register.undo_commands import (
@@ -20,6 +21,7 @@ from ui.register.undo_commands import (
     EditTaskCommand,
     MoveTaskCommand,
     RegroupTaskCommand,
+    ServiceCommand,
 )
 from ui.widgets.dialogs import run_dialog
 from ui.widgets.formatting import parse_budget
@@ -75,6 +77,11 @@ class TaskActions:
                         self.window)
         return form.draft() if run_dialog(form) else None
 
+    def push_shape(self, command: ServiceCommand) -> None:
+        """Push a change of the plan's shape, renumbering TT with it (one undo step)."""
+        assert self.window.plan_id is not None
+        push_shape_change(self.window.undo_stack, self.window, self.window.plan_id, command)
+
     # Commands ----------------------------------------------------------------------------------
 
     def add(self, insert_after_current: bool = False) -> None:
@@ -87,7 +94,7 @@ class TaskActions:
         draft = self.ask_draft(None, title)
         if draft is not None:
             after = task_id if insert_after_current else None
-            self.window.undo_stack.push(AddTaskCommand(self.window, plan_id, draft, section_id,
+            self.push_shape(AddTaskCommand(self.window, plan_id, draft, section_id,
                                                        group_id, after, title))
 
     def insert(self) -> None:
@@ -98,7 +105,7 @@ class TaskActions:
         """Add a copy of the current task right after it."""
         task = self.current_task()
         if task is not None:
-            self.window.undo_stack.push(AddTaskCommand(
+            self.push_shape(AddTaskCommand(
                 self.window, task.plan_id, services.draft_of(task), task.section_id,
                 task.group_id, task.id, "Nhân bản nhiệm vụ"))
 
@@ -139,8 +146,8 @@ class TaskActions:
         what = "nhiệm vụ này" if len(ids) == 1 else f"{len(ids)} nhiệm vụ đã chọn"
         if self.window.ops.confirm("Xóa nhiệm vụ", f"Xóa {what} khỏi kế hoạch? Tiến độ đã ghi "
                                    "cũng bị xóa theo. Có thể hoàn tác ngay bằng Ctrl+Z."):
-            self.window.undo_stack.push(DeleteTasksCommand(self.window, self.window.plan_id,
-                                                           ids, self._neighbour(ids)))
+            self.push_shape(DeleteTasksCommand(self.window, self.window.plan_id, ids,
+                                               self._neighbour(ids)))
 
     def _neighbour(self, ids: list[int]) -> int | None:
         """Return the row key to select once these tasks are gone: the next row below them,
@@ -155,11 +162,22 @@ class TaskActions:
         return next(below, next(above, None))
 
     def move(self, offset: int) -> None:
-        """Move the current task up (-1) or down (+1) within its group."""
+        """Move the current task up (-1) or down (+1) within its group, or the current section
+        or group heading; at an edge say so in the status bar (no message box)."""
+        key = self.window.table.current_key()
+        if key is not None and is_heading(key):
+            self.window.shape.move(offset)
+            return
         task = self.current_task()
-        if task is not None:
-            self.window.undo_stack.push(MoveTaskCommand(self.window, task.plan_id, task.id,
-                                                        offset))
+        if task is None:
+            return
+        if not services.can_move_task(self.window.register, task.id, offset):
+            where = "đầu" if offset < 0 else "cuối"
+            self.window.statusBar().showMessage(
+                f"Nhiệm vụ đã ở {where} nhóm: Alt+← để đưa ra khỏi nhóm, Alt+→ để đưa vào "
+                "nhóm phía trên.", 5000)
+            return
+        self.push_shape(MoveTaskCommand(self.window, task.plan_id, task.id, offset))
 
     def indent(self) -> None:
         """Put the current task into the group just above it."""
@@ -174,7 +192,7 @@ class TaskActions:
             self.window.show_error("Đưa vào nhóm", "Phía trên nhiệm vụ này (trong cùng lĩnh "
                                    "vực) không có nhóm nào để đưa vào.")
             return
-        self.window.undo_stack.push(RegroupTaskCommand(self.window, task.plan_id, task.id,
+        self.push_shape(RegroupTaskCommand(self.window, task.plan_id, task.id,
                                                        group_id))
 
     def outdent(self) -> None:
@@ -185,7 +203,7 @@ class TaskActions:
         if task.group_id is None:
             self.window.show_error("Đưa ra khỏi nhóm", "Nhiệm vụ không ở trong nhóm nào.")
             return
-        self.window.undo_stack.push(RegroupTaskCommand(self.window, task.plan_id, task.id,
+        self.push_shape(RegroupTaskCommand(self.window, task.plan_id, task.id,
                                                        None))
 
     def _group_above(self, task: Task) -> int | None:

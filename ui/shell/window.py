@@ -42,6 +42,7 @@ class RegisterWindow(QMainWindow):
     tasks: Any  # ui.shell.task_actions.TaskActions
     plans: Any  # ui.shell.plan_actions.PlanActions
     files: Any  # ui.shell.file_actions.FileActions
+    shape: Any  # ui.shell.structure_actions.StructureActions
     actions_by_name: dict[str, QAction]
 
     def show_error(self, title: str, message: str) -> None:

@@ -1,0 +1,73 @@
+"""Sections and groups: create, rename, move, delete (and undo), and TT renumbered from them."""
+
+from __future__ import annotations
+
+from cchc_desktop.plans import services, structure
+from cchc_desktop.plans.models import Plan, TaskDraft
+from cchc_desktop.plans.queries import appendix_rows
+from cchc_desktop.register.db import Register
+
+
+def numbers(register: Register, plan_id: int) -> list[str]:
+    return [f"{row.kind[0]}{row.number}:{row.content}" for row in appendix_rows(register, plan_id)]
+
+
+def test_an_imported_plan_keeps_its_printed_numbers_unless_asked(demo_register: Register
+                                                                   ) -> None:
+    assert structure.keeps_numbers(demo_register, 1)
+    assert structure.renumber(demo_register, 1) == {}
+    structure.set_keep_numbers(demo_register, 1, False)
+    before = structure.renumber(demo_register, 1)
+    assert before["tasks"][34] == "2"  # printed "2" inside group 1: now 1.4
+    assert appendix_rows(demo_register, 1)[0].number == "I"
+    structure.restore_numbers(demo_register, 1, before)
+
+
+def test_build_a_plan_with_sections_and_groups(register: Register) -> None:
+    plan = services.create_plan(register, Plan(0, "Kế hoạch mới"))
+    first = structure.add_section(register, plan, "Cải cách thể chế")
+    second = structure.add_section(register, plan, "Cải cách TTHC")
+    group = structure.add_group(register, plan, second, "Kiểm soát TTHC")
+    services.add_task(register, plan, TaskDraft(content="a"), first)
+    services.add_task(register, plan, TaskDraft(content="b"), second, group)
+    services.add_task(register, plan, TaskDraft(content="c"), second, group)
+    services.add_task(register, plan, TaskDraft(content="d"), second)
+    structure.renumber(register, plan)
+    assert numbers(register, plan) == ["sI:Cải cách thể chế", "t1:a", "sII:Cải cách TTHC",
+                                       "g1:Kiểm soát TTHC", "t1.1:b", "t1.2:c", "t2:d"]
+    assert structure.move(register, "section", second, -1)
+    assert not structure.move(register, "section", second, -1)  # already first
+    structure.rename(register, "group", group, "Công khai TTHC", "")
+    before = structure.renumber(register, plan)
+    assert numbers(register, plan)[:4] == ["sI:Cải cách TTHC", "g1:Công khai TTHC", "t1.1:b",
+                                           "t1.2:c"]
+    structure.restore_numbers(register, plan, before)
+    assert numbers(register, plan)[0] == "sII:Cải cách TTHC"
+
+
+def test_delete_a_group_keeping_or_with_its_tasks_then_undo(register: Register) -> None:
+    plan = services.create_plan(register, Plan(0, "Kế hoạch"))
+    section = structure.add_section(register, plan, "Lĩnh vực")
+    group = structure.add_group(register, plan, section, "Nhóm")
+    task = services.add_task(register, plan, TaskDraft(content="a", lead_text="Văn phòng"),
+                             section, group)
+    shape = numbers(register, plan)
+    snapshot = structure.delete(register, "group", group, with_tasks=False)
+    rows = appendix_rows(register, plan)
+    assert [r.kind for r in rows] == ["section", "task"] and rows[1].section_id == section
+    structure.restore(register, snapshot)
+    assert numbers(register, plan) == shape
+    snapshot = structure.delete(register, "section", section, with_tasks=True)
+    assert appendix_rows(register, plan) == []
+    structure.restore(register, snapshot)
+    assert numbers(register, plan) == shape
+    assert register.db.execute("SELECT count(*) FROM task_units WHERE task_id = ?",
+                               [task]).fetchone()[0] == 1
+
+
+def test_a_plan_can_keep_its_printed_numbers(register: Register) -> None:
+    plan = services.create_plan(register, Plan(0, "Kế hoạch"))
+    services.add_task(register, plan, TaskDraft(content="a", number="a)"))
+    structure.set_keep_numbers(register, plan, True)
+    assert structure.renumber(register, plan) == {}
+    assert numbers(register, plan) == ["ta):a"]

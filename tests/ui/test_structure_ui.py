@@ -1,0 +1,94 @@
+"""Sections and groups in the register window: create, rename, move, delete, TT renumbered,
+each one undo step; Alt+Up at the top of a group says so without a message box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from cchc_desktop.plans import services
+from cchc_desktop.plans.models import Plan, TaskDraft
+from tests.ui.test_main_window import on_next_dialog, settings, type_text, window  # noqa: F401
+from ui.register.task_form import TaskForm
+from ui.shell.main_window import MainWindow
+
+
+def rows(window: MainWindow) -> list[str]:
+    return [f"{window.model.row_at(r).number} {window.model.row_at(r).content}"
+            for r in range(window.model.rowCount())]
+
+
+def typed_name(text: str) -> Any:
+    def fill(dialog: QInputDialog) -> None:
+        dialog.setTextValue(text)
+        dialog.accept()
+    return fill
+
+
+def add_task(qtbot: Any, window: MainWindow, content: str) -> None:
+    def task(form: TaskForm) -> None:
+        type_text(form.content, content)
+        form.accept()
+    on_next_dialog(TaskForm, task)
+    window.actions_by_name["add_task"].trigger()
+
+
+def test_build_sections_and_groups_renumbered_and_undone(qtbot: Any,
+                                                         window: MainWindow) -> None:
+    plan_id = services.create_plan(window.register, Plan(0, "Kế hoạch CCHC năm 2022"))
+    window.reload_plans(plan_id)
+    for name in ("Cải cách thể chế", "Cải cách thủ tục hành chính"):
+        on_next_dialog(QInputDialog, typed_name(name))
+        window.actions_by_name["add_section"].trigger()
+    window.table.select_key(window.model.row_keys()[1])
+    on_next_dialog(QInputDialog, typed_name("Kiểm soát TTHC"))
+    window.actions_by_name["add_group"].trigger()
+    window.table.select_key(window.model.row_keys()[2])
+    add_task(qtbot, window, "Rà soát thủ tục")
+    add_task(qtbot, window, "Công khai thủ tục")
+    assert rows(window) == ["I Cải cách thể chế", "II Cải cách thủ tục hành chính",
+                            "1 Kiểm soát TTHC", "1.1 Rà soát thủ tục", "1.2 Công khai thủ tục"]
+    window.table.select_key(window.model.row_keys()[1])
+    window.actions_by_name["move_up"].trigger()  # Alt+Up on a section row moves the section
+    assert rows(window)[0] == "I Cải cách thủ tục hành chính"
+    assert rows(window)[-1] == "II Cải cách thể chế"
+    on_next_dialog(QInputDialog, typed_name("Cải cách TTHC"))
+    window.actions_by_name["rename_heading"].trigger()
+    assert rows(window)[0] == "I Cải cách TTHC"
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert rows(window)[:2] == ["I Cải cách thể chế", "II Cải cách thủ tục hành chính"]
+
+
+def test_delete_a_group_keeping_its_tasks_then_undo(qtbot: Any, window: MainWindow) -> None:
+    plan_id = services.create_plan(window.register, Plan(0, "Kế hoạch"))
+    from cchc_desktop.plans import structure
+
+    section = structure.add_section(window.register, plan_id, "Lĩnh vực")
+    group = structure.add_group(window.register, plan_id, section, "Nhóm")
+    for content in ("a", "b"):
+        services.add_task(window.register, plan_id, TaskDraft(content=content), section, group)
+    structure.renumber(window.register, plan_id)
+    window.reload_plans(plan_id)
+    before = rows(window)
+    window.table.select_key(window.model.row_keys()[1])
+
+    def keep(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text().startswith("Giữ")).click()
+    on_next_dialog(QMessageBox, keep)
+    window.actions_by_name["delete_heading"].trigger()
+    assert rows(window) == ["I Lĩnh vực", "1 a", "2 b"]
+    window.undo_stack.undo()
+    assert rows(window) == before
+
+
+def test_alt_up_at_the_top_of_a_group_opens_no_message_box(qtbot: Any,
+                                                           window: MainWindow) -> None:
+    first = next(k for k in window.model.row_keys() if k > 0)  # task 1.1, top of group 1
+    window.table.select_key(first)
+    count = window.undo_stack.count()
+    window.actions_by_name["move_up"].trigger()
+    assert QApplication.activeModalWidget() is None
+    assert "đã ở đầu nhóm" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == count
