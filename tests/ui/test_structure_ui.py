@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan, TaskDraft
-from tests.ui.test_main_window import on_next_dialog, settings, type_text, window  # noqa: F401
+from tests.ui.test_main_window import on_next_dialog, settings, type_text  # noqa: F401
+from tests.ui.test_main_window import window as window  # noqa: F401, F811
 from ui.register.task_form import TaskForm
 from ui.shell.main_window import MainWindow
 
