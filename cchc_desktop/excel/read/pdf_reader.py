@@ -75,9 +75,9 @@ def _read_pages(name: str, pages: list[Any]) -> list[Block]:
                 f"Tệp '{name}', trang {number}: có hơn {MAX_PDF_OBJECTS_PER_PAGE:,} đối tượng "
                 "vẽ, bất thường với một kế hoạch; không đọc vì an toàn.".replace(",", ".")
             )
-        lines = page_lines(page)
-        text_found = text_found or bool(lines)
         tables = [t for t in page.find_tables(_LINES) if _is_grid(t)]
+        lines = page_lines(_outside(page, [table.bbox for table in tables]))
+        text_found = text_found or bool(lines) or bool(tables)
         if any(len(t.rows[0].cells) >= 5 for t in tables):
             unruled = None  # the task table is ruled on this page
         found, unruled = _page_blocks(lines, tables, unruled)
@@ -90,6 +90,21 @@ def _read_pages(name: str, pages: list[Any]) -> list[Block]:
     for index, block in enumerate(b for b in blocks if isinstance(b, TableBlock)):
         block.index = index + 1
     return blocks
+
+
+def _outside(page: Any, boxes: list[tuple[float, float, float, float]]) -> Any:
+    """Return the page without the characters inside its ruled tables (read cell by cell)."""
+    if not boxes:
+        return page
+
+    def keep(obj: dict[str, Any]) -> bool:
+        """Keep an object that is not inside a table."""
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    return page.filter(keep)
 
 
 def _is_grid(table: Any) -> bool:
