@@ -93,3 +93,32 @@ def test_alt_up_at_the_top_of_a_group_opens_no_message_box(qtbot: Any,
     assert QApplication.activeModalWidget() is None
     assert "đã ở đầu nhóm" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == count
+
+
+def test_f2_on_due_sets_the_officers_own_date_over_the_phrase(qtbot: Any,
+                                                              window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from cchc_desktop.plans import repository
+    from tests.ui.test_main_window import task_row
+    from ui.register.task_table_model import COL_DUE
+
+    row = task_row(window, "1.2")
+    task_id = window.model.key_at(row)
+    window.table.setCurrentIndex(window.model.index(row, COL_DUE))
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = window.table.viewport().findChild(QLineEdit)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, "15/11/2021")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: repository.get_task(window.register.db, task_id).due_override
+                    == "2021-11-15")
+    assert window.model.index(row, COL_DUE).data() == "15/11/2021 (hạn riêng)"
+    assert not window.model.setData(window.model.index(row, COL_DUE), "31/02/2021")
+    assert window.ops.errors and "không phải ngày hợp lệ" in window.ops.errors[-1]
+    window.undo_stack.undo()
+    assert repository.get_task(window.register.db, task_id).due_override is None
+    assert "hạn riêng" not in window.model.index(row, COL_DUE).data()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui.register.task_table_model import (
     COL_BUDGET,
     COL_CONTENT,
+    COL_DUE,
     COL_LEAD,
     COL_NUMBER,
     COL_PARTNER,
@@ -124,7 +125,10 @@ class AppendixDelegate(QStyledItemDelegate):
             return unit_edit(self.unit_names(), parent)
         if column == COL_BUDGET:
             return budget_edit(parent)
-        return QLineEdit(parent)
+        edit = QLineEdit(parent)
+        if column == COL_DUE:
+            edit.setPlaceholderText("ngày/tháng/năm; để trống: theo Thời gian")
+        return edit
 
     def _finish(self, editor: QWidget, commit: bool) -> None:
         """Close a multi-line editor, saving its text or not."""

@@ -62,6 +62,14 @@ Loader = Callable[[Sequence[int]], dict[int, AppendixRow]]
 Editor = Callable[[int, str, Any], bool]
 
 
+def _iso(value: str) -> date | None:
+    """Read a stored ISO date (None if it is not one)."""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class TaskStatus:
     """A task's state in the chosen period, as the table shows it."""
@@ -200,7 +208,7 @@ class TaskTableModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.column() in FIELDS and self._keys[index.row()] > 0:
+        if (index.column() in FIELDS or index.column() == COL_DUE) and self._keys[index.row()] > 0:
             return _EDITABLE
         return _READ_ONLY
 
@@ -219,10 +227,12 @@ class TaskTableModel(QAbstractTableModel):
 
     def setData(self, index: ModelIndex, value: Any,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() not in FIELDS or self.editor is None:
+        column = index.column()
+        if role != Qt.ItemDataRole.EditRole or self.editor is None or (
+                column not in FIELDS and column != COL_DUE):
             return False
         key = self._keys[index.row()]
-        return key > 0 and self.editor(key, FIELDS[index.column()], value)
+        return key > 0 and self.editor(key, FIELDS.get(column, "due_override"), value)
 
     # Formatting -----------------------------------------------------------------------------
 
@@ -234,6 +244,8 @@ class TaskTableModel(QAbstractTableModel):
             return row.content
         if row.kind != KIND_TASK:
             return ""
+        if column == COL_DUE and row.due_override:
+            return f"{format_date(_iso(row.due_override))} (hạn riêng)"
         if column in STATE_COLUMNS:
             return self._state_text(row.id, column)
         values = {COL_RESULT: row.result, COL_LEAD: row.lead, COL_PARTNER: row.partner,
@@ -244,6 +256,8 @@ class TaskTableModel(QAbstractTableModel):
         """Return the text an editor starts from (budget with a decimal comma, no grouping)."""
         if column == COL_BUDGET:
             return format_budget(row.budget).replace(".", "")
+        if column == COL_DUE:
+            return self._text(row, column).removesuffix(" (hạn riêng)").replace(_PENDING, "")
         return self._text(row, column)
 
     def _state_text(self, task_id: int, column: int) -> str:

@@ -94,6 +94,23 @@ class EditTaskCommand(ServiceCommand):
         return self.before is None or self.before.timeframe != self.after.timeframe
 
 
+class DueOverrideCommand(ServiceCommand):
+    """Set (or clear, None) the officer's own due date of a task, overriding the phrase."""
+
+    def __init__(self, views: Views, plan_id: int, task_id: int, due: str | None) -> None:
+        super().__init__(views, "Đặt hạn riêng" if due else "Bỏ hạn riêng")
+        self.plan_id, self.task_id, self.due = plan_id, task_id, due
+        self.before: str | None = None
+
+    def apply(self) -> None:
+        self.before = services.set_due_override(self.register, self.task_id, self.due)
+        self.views.task_changed(self.plan_id, self.task_id, True)
+
+    def revert(self) -> None:
+        services.set_due_override(self.register, self.task_id, self.before)
+        self.views.task_changed(self.plan_id, self.task_id, True)
+
+
 class AddTaskCommand(ServiceCommand):
     """Add a task (after a given task, or at the end); redo after undo restores the same id."""
 

@@ -18,13 +18,14 @@ from ui.register.task_table_model import FIELDS, HEADERS
 from ui.register.undo_commands import (
     AddTaskCommand,
     DeleteTasksCommand,
+    DueOverrideCommand,
     EditTaskCommand,
     MoveTaskCommand,
     RegroupTaskCommand,
     ServiceCommand,
 )
 from ui.widgets.dialogs import run_dialog
-from ui.widgets.formatting import parse_budget
+from ui.widgets.formatting import parse_budget, parse_date
 
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
@@ -123,6 +124,8 @@ class TaskActions:
     def edit_field(self, task_id: int, field: str, text: str) -> bool:
         """Write one column typed in the table; False (with a message) if it is refused."""
         task = records.task(self.window.register, task_id)
+        if field == "due_override":
+            return self.set_due(task, text)
         before = services.draft_of(task)
         try:
             value: Any = parse_budget(text) if field == "budget_million_vnd" else text.strip()
@@ -135,6 +138,18 @@ class TaskActions:
         if after != before:
             self.window.undo_stack.push(EditTaskCommand(
                 self.window, task.plan_id, task_id, after, f"Sửa {_FIELD_TITLES[field]}"))
+        return True
+
+    def set_due(self, task: Task, text: str) -> bool:
+        """Set the task's own due date typed as dd/mm/yyyy (empty: follow the phrase again)."""
+        try:
+            due = parse_date(text)
+        except ValidationError as error:
+            self.window.show_error("Không đặt được hạn", str(error))
+            return False
+        if due != task.due_override:
+            self.window.undo_stack.push(DueOverrideCommand(self.window, task.plan_id, task.id,
+                                                           due))
         return True
 
     def delete(self) -> None:

@@ -11,7 +11,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.text.numbers import format_count, format_decimal, format_money, format_percent
 
 __all__ = ["BudgetValidator", "format_budget", "format_count", "format_date", "format_decimal",
-           "format_percent", "parse_budget"]
+           "format_percent", "parse_budget", "parse_date"]
 
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.500 or 1.500,25
 _PLAIN = re.compile(r"^\d+(,\d+)?$")  # 1500 or 2,5
@@ -40,6 +40,22 @@ def parse_budget(text: str) -> float | None:
 def format_date(value: date | None) -> str:
     """Format a date as dd/mm/yyyy (empty when unknown)."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def parse_date(text: str) -> str | None:
+    """Read a date typed as dd/mm/yyyy (or d/m/yyyy, with . or -) as ISO; '' means none."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", cleaned)
+    try:
+        if match is None:
+            raise ValueError(cleaned)
+        day, month, year = (int(part) for part in match.groups())
+        return date(year, month, day).isoformat()
+    except ValueError as error:
+        raise ValidationError(f"Hạn “{cleaned}” không phải ngày hợp lệ: ghi ngày/tháng/năm, "
+                              "ví dụ 31/03/2026 (để trống: theo cột Thời gian).") from error
 
 
 class BudgetValidator(QValidator):
