@@ -222,3 +222,32 @@ def test_word_automatic_numbering_and_bullets_are_written_out(tmp_path: Path) ->
         ("I", "CẢI CÁCH THỂ CHẾ"), ("II", "CẢI CÁCH TÀI CHÍNH CÔNG")]
     assert [(t.section, t.number) for t in parsed.tasks] == [("I", "1"), ("I", "2"), ("II", "1")]
     assert parsed.tasks[0].content == "Rà soát văn bản\n- trên Cổng thông tin"
+
+
+def test_plan_details_come_from_the_letterhead_without_an_appendix_title(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    head = document.add_table(rows=3, cols=2)
+    left = ["UBND TỈNH ĐẮK NÔNG", "THANH TRA TỈNH", "Số: 1034/KH-TTr"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Đắk Nông, ngày 31 tháng 12 năm 2020"]  # fmt: skip
+    for index in range(3):
+        head.cell(index, 0).text, head.cell(index, 1).text = left[index], right[index]
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Cải cách hành chính năm 2021")
+    document.add_paragraph("Căn cứ Kế hoạch số 16341/KH-UBND ngày 28/12/2020 của UBND tỉnh;")
+    table = document.add_table(rows=3, cols=4)
+    for r, row in enumerate([["TT", "Nội dung, nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+                             ["1", "Xây dựng Kế hoạch CCHC", "Văn phòng", "Quý I"],
+                             ["2", "Rà soát văn bản QPPL", "Văn phòng", "Thường xuyên"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    parsed = read_appendix(path)
+    hints = parsed.hints
+    assert (hints.number, hints.issued_on, hints.issuer) == ("1034/KH-TTr", "2020-12-31",
+                                                             "THANH TRA TỈNH")  # fmt: skip
+    assert (hints.title, hints.year) == ("Cải cách hành chính năm 2021", 2021)
+    assert parsed.tasks[0].timeframe == "Quý I" and len(parsed.tasks) == 2
