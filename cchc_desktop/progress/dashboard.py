@@ -85,7 +85,7 @@ def plan_period_code(register: Register, plan_id: int, today: date) -> str:
 
 
 def alerts_for(register: Register, plan_id: int, today: date,
-               period: ReportingPeriod | None = None) -> Alerts:
+               period: ReportingPeriod | None = None, filters: Filters | None = None) -> Alerts:
     """Return what is overdue and what falls due within 7, 3 and 1 days of the period's
     cut-off day (today, or the last day of a past period)."""
     if period is None:
@@ -93,7 +93,12 @@ def alerts_for(register: Register, plan_id: int, today: date,
     cutoff = cutoff_for(period.code, today)
     alerts = Alerts(cutoff, period, due_soon={days: [] for days in ALERT_DAYS},
                     closed=cutoff < today)
-    for state in task_states(register, plan_id, period.code, cutoff):
+    states = task_states(register, plan_id, period.code, cutoff)
+    if filters is not None and filters.active():
+        by_id = {s.task.id: s for s in states}
+        chosen = chosen_ids(register, plan_id, by_id, filters)
+        states = states if chosen is None else [by_id[t] for t in chosen]
+    for state in states:
         if state.overdue:
             alerts.overdue.append(state)
         elif not alerts.closed and state.due is not None and state.status in UNFINISHED:

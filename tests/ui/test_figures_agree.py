@@ -52,6 +52,7 @@ def dashboard_says(qtbot: Any, window: MainWindow) -> Figures:
                              window.filter_bar.period_code(), filters=window.view.filters)
     qtbot.addWidget(dialog)
     assert dialog.figures_label.text().endswith(window.counts_label.text())
+    assert len(dialog.alerts.overdue) == dialog.figures.overdue  # the list says it too
     return dialog.figures
 
 

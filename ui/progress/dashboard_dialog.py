@@ -170,8 +170,9 @@ class DashboardDialog(QDialog):
     def refresh(self) -> None:
         """Recompute everything for the chosen period."""
         code = str(self.period_box.currentData())
-        self.alerts = alerts_for(self.register, self.plan_id, self.today, parse_period_code(code))
         filters = self.filters if self.filtered.isChecked() else Filters()
+        self.alerts = alerts_for(self.register, self.plan_id, self.today, parse_period_code(code),
+                                 filters)
         board = dashboard_for(self.register, self.plan_id, code, self.today, filters)
         self.figures = board.figures
         scope = "các nhiệm vụ đang lọc" if filters.active() else "toàn kế hoạch"
