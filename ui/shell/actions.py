@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from ui.shell import habits
 from ui.shell.ops import dispose_closed_dialogs
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def _file_edit_view(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
         ("&Sửa", [
             ("find", "&Tìm…", ("Ctrl+F",), lambda: _focus_search(w)),
             ("clear_filters", "&Bỏ lọc và tìm", ("Ctrl+Shift+L",), w.filter_bar.clear),
+            None,
+            ("copy_rows", "Sao &chép các dòng chọn", ("Ctrl+C",), lambda: habits.copy_selected(w)),
         ]),
         ("&Xem", [
             ("appendix_order", "&Thứ tự phụ lục", ("Ctrl+Shift+T",),
@@ -125,6 +128,10 @@ def _other_menus(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
              lambda: p.exchange("TemplatesDialog")),
             ("returns", "&Nhận báo cáo của đơn vị…", ("Ctrl+Shift+U",),
              lambda: p.exchange("ReturnsDialog")),
+            None,
+            ("print_view", "&In bảng đang xem…", ("Ctrl+Alt+P",), lambda: habits.print_shown(w)),
+            ("export_view", "Xuất bảng đang xem ra &Excel…", ("Ctrl+Alt+E",),
+             lambda: habits.export_shown(w)),
         ]),
         ("Trợ &giúp", [
             ("guide", "&Hướng dẫn sử dụng", ("Shift+F1",), p.guide),

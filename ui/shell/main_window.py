@@ -32,6 +32,7 @@ from ui.shell.ops import Ops
 from ui.shell.plan_actions import PlanActions
 from ui.shell.structure_actions import StructureActions
 from ui.shell.task_actions import TaskActions
+from ui.shell.toolbar import install_habits
 from ui.shell.window import RegisterWindow
 from ui.widgets import file_dialogs
 from ui.widgets.period import publish_period
@@ -80,6 +81,7 @@ class MainWindow(RegisterWindow):
         self.shape = StructureActions(self)
         self._build()
         self.actions_by_name = build_actions(self)
+        install_habits(self)
         self.reload_plans()
 
     # Building --------------------------------------------------------------------------------
