@@ -120,6 +120,7 @@ _PAGE = 500
 SORT_COLUMNS = {
     "number": "position", "content": "content", "result": "result", "lead": "lead_text",
     "partner": "partner_text", "timeframe": "timeframe", "budget": "budget_million_vnd",
+    "notes": "notes",
 }
 
 

@@ -20,6 +20,7 @@ from cchc_desktop.reports.common import (
 from cchc_desktop.reports.model import (
     HEADING,
     KE_HOACH,
+    ROW_BOLD,
     ROW_GROUP,
     ROW_ITEM,
     ROW_NOTE,
@@ -47,6 +48,7 @@ PLAN_COLUMNS = (
     Column("Thời gian thực hiện", 29, "center"),
     Column("Kinh phí (triệu đồng)", 19, "center"),
 )
+NOTES_COLUMN = Column("Ghi chú", 24)  # only when a task has a note
 
 
 @dataclass
@@ -83,8 +85,20 @@ def _appendix_rows(register: Register, plan_id: int) -> tuple[list[Row], float |
             total = (total or 0.0) + item.budget
         leads.append(item.lead)
         rows.append(Row(ROW_ITEM, [item.number, item.content, item.result, item.lead,
-                                   item.partner, item.timeframe, budget]))
+                                   item.partner, item.timeframe, budget, item.notes]))
+    if not any(row.cells[-1] for row in rows if row.kind == ROW_ITEM):
+        rows = [Row(r.kind, r.cells[:-1]) if r.kind == ROW_ITEM else r for r in rows]
     return rows, total, leads
+
+
+def _total_rows(total: float | None, notes: bool) -> list[Row]:
+    """Return the "Tổng cộng" row (under Kinh phí, left of a Ghi chú column) and its words."""
+    if not total:
+        return []
+    words = Row(ROW_NOTE, [f"(Bằng chữ: {million_vnd_in_words(total)})"])
+    if notes:
+        return [Row(ROW_BOLD, ["", "Tổng cộng", "", "", "", "", format_number(total), ""]), words]
+    return [Row(ROW_TOTAL, ["Tổng cộng", format_number(total)]), words]
 
 
 def _task_sections(register: Register, ctx: PlanContext, total_tasks: int) -> BodySection:
@@ -166,9 +180,9 @@ def collect_plan(register: Register, plan_id: int, today: date | None = None,
     ctx = load_context(register, plan_id)
     rows, total, leads = _appendix_rows(register, plan_id)
     tasks = sum(1 for row in rows if row.kind == ROW_ITEM)
-    if total:
-        rows.append(Row(ROW_TOTAL, ["Tổng cộng", format_number(total)]))
-        rows.append(Row(ROW_NOTE, [f"(Bằng chữ: {million_vnd_in_words(total)})"]))
+    notes = any(len(row.cells) > len(PLAN_COLUMNS) for row in rows if row.kind == ROW_ITEM)
+    columns = (*PLAN_COLUMNS, NOTES_COLUMN) if notes else PLAN_COLUMNS
+    rows += _total_rows(total, notes)
     issuer = ctx.plan_issuer
     signature, source = ctx.plan_signature()
     sections = [_task_sections(register, ctx, tasks), _budget_section(ctx, total),
@@ -188,7 +202,7 @@ def collect_plan(register: Register, plan_id: int, today: date | None = None,
     )
     doc.appendices.append(Appendix(
         "Phụ lục", f"Nhiệm vụ cải cách hành chính {ctx.term} của {issuer.name}",
-        _appendix_note(doc, ctx), [TableBlock(PLAN_COLUMNS, rows)]))
+        _appendix_note(doc, ctx), [TableBlock(columns, rows)]))
     return doc
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cchc_desktop.plans import services, structure
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.plans.queries import appendix_rows
@@ -71,3 +73,22 @@ def test_a_plan_can_keep_its_printed_numbers(register: Register) -> None:
     structure.set_keep_numbers(register, plan, True)
     assert structure.renumber(register, plan) == {}
     assert numbers(register, plan) == ["ta):a"]
+
+
+def test_the_plan_document_has_a_ghi_chu_column_only_when_a_task_has_a_note(
+        demo_register: Register) -> None:
+    from cchc_desktop.plans import repository
+    from cchc_desktop.reports.plan import collect_plan
+
+    def table() -> Any:
+        return collect_plan(demo_register, 1).appendices[0].blocks[0]
+
+    assert [c.header for c in table().columns][-1] == "Kinh phí (triệu đồng)"
+    task = repository.list_tasks(demo_register.db, 1)[0]
+    draft = services.draft_of(task)
+    services.update_task(demo_register, task.id, TaskDraft(**{**draft.__dict__,
+                                                              "notes": "Theo Công văn 12/SNV"}))
+    block = table()
+    assert [c.header for c in block.columns][-1] == "Ghi chú"
+    items = [r for r in block.rows if r.kind == "item"]
+    assert items[0].cells[-1] == "Theo Công văn 12/SNV" and len(items[1].cells) == 8

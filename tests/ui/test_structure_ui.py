@@ -122,3 +122,17 @@ def test_f2_on_due_sets_the_officers_own_date_over_the_phrase(qtbot: Any,
     window.undo_stack.undo()
     assert repository.get_task(window.register.db, task_id).due_override is None
     assert "hạn riêng" not in window.model.index(row, COL_DUE).data()
+
+
+def test_ghi_chu_is_a_column_hidden_at_first(window: MainWindow) -> None:
+    from ui.register.task_table_model import COL_NOTES, HEADERS
+
+    assert HEADERS[COL_NOTES] == "Ghi chú" and window.table.isColumnHidden(COL_NOTES)
+    action = next(a for a in window.table.column_actions(window) if a.text() == "Ghi chú")
+    action.setChecked(True)
+    assert not window.table.isColumnHidden(COL_NOTES)
+    key = next(k for k in window.model.row_keys() if k > 0)
+    assert window.model.setData(window.model.index(window.model.row_of(key), COL_NOTES),
+                                "Theo Công văn 12/SNV")
+    assert window.model.index(window.model.row_of(key), COL_NOTES).data() == (
+        "Theo Công văn 12/SNV")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from ui.register.task_table_model import (
     COL_CONTENT,
     COL_LEAD,
+    COL_NOTES,
     COL_NUMBER,
     COL_PARTNER,
     COL_RESULT,
@@ -19,7 +20,9 @@ from ui.register.task_table_model import (
     TaskTableModel,
 )
 
-DEFAULT_WIDTHS = (46, 330, 200, 125, 140, 130, 92, 118, 80, 60)
+DEFAULT_WIDTHS = (46, 330, 200, 125, 140, 130, 92, 118, 80, 60, 180)
+HIDDEN_AT_FIRST = (COL_NOTES,)  # Ghi chú: shown from the column menu
+NOTES_KEY = "table/hasNotesColumn"
 MAX_ROW_HEIGHT = 170
 MIN_ROW_HEIGHT = 24
 _WRAP = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value
@@ -119,12 +122,16 @@ class AppendixTable(QTableView):
     def save_state(self, settings: QSettings) -> None:
         """Remember column widths, order and visibility."""
         settings.setValue(STATE_KEY, self.horizontalHeader().saveState())
+        settings.setValue(NOTES_KEY, 1)
 
     def restore_state(self, settings: QSettings) -> None:
         """Restore remembered columns (the sort order always starts as the appendix's)."""
         state = settings.value(STATE_KEY)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.horizontalHeader().restoreState(state)
+        restored = isinstance(state, QByteArray) and not state.isEmpty() and (
+            self.horizontalHeader().restoreState(state))
+        if not restored or settings.value(NOTES_KEY) is None:  # a state from before Ghi chú
+            for column in HIDDEN_AT_FIRST:
+                self.setColumnHidden(column, True)
         self.setColumnHidden(COL_CONTENT, False)
         self.show_sort(-1, False)
 

@@ -20,13 +20,13 @@ from cchc_desktop.plans.queries import KIND_SECTION, KIND_TASK, AppendixRow
 from ui.widgets.formatting import format_budget, format_date
 
 (COL_NUMBER, COL_CONTENT, COL_RESULT, COL_LEAD, COL_PARTNER, COL_TIMEFRAME, COL_BUDGET,
- COL_STATUS, COL_DUE, COL_PROGRESS) = range(10)
+ COL_STATUS, COL_DUE, COL_PROGRESS, COL_NOTES) = range(11)
 HEADERS = ("TT", "Nội dung", "Sản phẩm/Kết quả", "Chủ trì", "Phối hợp", "Thời gian",
-           "Kinh phí (tr.đ)", "Trạng thái", "Hạn", "Tiến độ")
+           "Kinh phí (tr.đ)", "Trạng thái", "Hạn", "Tiến độ", "Ghi chú")
 # Editable columns -> the TaskDraft field they edit.
 FIELDS = {COL_NUMBER: "number", COL_CONTENT: "content", COL_RESULT: "result",
           COL_LEAD: "lead_text", COL_PARTNER: "partner_text", COL_TIMEFRAME: "timeframe",
-          COL_BUDGET: "budget_million_vnd"}
+          COL_BUDGET: "budget_million_vnd", COL_NOTES: "notes"}
 TEXT_COLUMNS = (COL_CONTENT, COL_RESULT, COL_LEAD, COL_PARTNER, COL_TIMEFRAME)
 STATE_COLUMNS = (COL_STATUS, COL_DUE, COL_PROGRESS)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -249,7 +249,8 @@ class TaskTableModel(QAbstractTableModel):
         if column in STATE_COLUMNS:
             return self._state_text(row.id, column)
         values = {COL_RESULT: row.result, COL_LEAD: row.lead, COL_PARTNER: row.partner,
-                  COL_TIMEFRAME: row.timeframe, COL_BUDGET: format_budget(row.budget)}
+                  COL_TIMEFRAME: row.timeframe, COL_BUDGET: format_budget(row.budget),
+                  COL_NOTES: row.notes}
         return values.get(column, "")
 
     def _edit_text(self, row: AppendixRow, column: int) -> str:
@@ -283,7 +284,7 @@ class TaskTableModel(QAbstractTableModel):
                 kind = self._headings[key].kind
                 return _SECTION_BRUSH if kind == KIND_SECTION else _GROUP_BRUSH
             return None
-        if column < COL_STATUS or role == _FONT:
+        if column not in STATE_COLUMNS or role == _FONT:
             return None
         state = self.state_of(key)
         if state is not None and state.overdue:

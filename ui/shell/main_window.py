@@ -228,7 +228,7 @@ class MainWindow(RegisterWindow):
         from ui.register.task_table_model import COL_NUMBER
 
         names = ("number", "content", "result", "lead", "partner", "timeframe", "budget",
-                 "status", "due", "progress")
+                 "status", "due", "progress", "notes")
         self.view.sort_column = None if column < 0 or (
             column == COL_NUMBER and not descending) else names[column]
         self.view.descending = descending
