@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.schedule.periods import ReportingPeriod
@@ -47,6 +48,7 @@ class StatusError(ValidationError, ValueError):
     """A status that is not one of the six (the message is Vietnamese)."""
 
 
+@lru_cache(maxsize=256)
 def parse_status(text: str) -> str:
     """Return the status code of a code or Vietnamese label ("Hoàn thành", "hoan thanh")."""
     folded = fold(text)
