@@ -34,6 +34,7 @@ from cchc_desktop.register.db import Register
 from cchc_desktop.text.collation import vi_sort_key
 from cchc_desktop.text.folding import fold
 from ui.register.undo_commands import AddUnitCommand, MergeUnitsCommand, SaveUnitCommand, Views
+from ui.register.unit_commands import DeleteUnitCommand, SplitUnitCommand
 from ui.register.units_model import UnitRow, UnitsModel
 from ui.widgets.buttons import save_cancel_buttons
 
@@ -110,8 +111,10 @@ class UnitsDialog(QDialog):
         self.summary = QLabel()
         self.choose_keep: Chooser = self._ask_keep
         self.edit_unit: Callable[[Unit, str], Unit | None] = self._ask_unit
+        self.ask_split: Callable[[Unit], tuple[str, str] | None] = self._ask_split
         self._build()
         self.refresh()
+        self.stack.indexChanged.connect(lambda *_: self.refresh())  # undo/redo show at once
 
     @property
     def register(self) -> Register:
@@ -182,6 +185,8 @@ class UnitsDialog(QDialog):
             ("&Sửa…", ["F2", "Return"], self.edit_selected),
             ("&Gộp…", ["Ctrl+G"], self.merge_selected),
             ("&Xác nhận", ["Ctrl+K"], self.confirm_selected),
+            ("Tác&h…", ["Ctrl+T"], self.split_selected),
+            ("Xó&a", ["Del"], self.delete_selected),
         ]
 
     # Reading ---------------------------------------------------------------------------------
@@ -268,6 +273,33 @@ class UnitsDialog(QDialog):
                                           f"Gộp {len(others)} đơn vị vào “{name}”"))
         self.refresh()
         self.select([keep])
+
+    def delete_selected(self) -> None:
+        """Delete the selected unit (refused, with the tasks, while tasks name it)."""
+        ids = self.selected_ids()
+        if ids:
+            unit = records.unit(self.register, ids[0])
+            self.stack.push(DeleteUnitCommand(self.views, unit.id, unit.name))
+
+    def split_selected(self) -> None:
+        """Split the selected unit into two (both named by its tasks)."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        unit = records.unit(self.register, ids[0])
+        names = self.ask_split(unit)
+        if names is not None:
+            self.stack.push(SplitUnitCommand(self.views, unit.id, *names))
+
+    def _ask_split(self, unit: Unit) -> tuple[str, str] | None:
+        """Ask the names of the two units a unit becomes."""
+        first, ok = QInputDialog.getText(self, "Tách đơn vị", "Tên đơn vị thứ nhất (giữ các "
+                                         "nhiệm vụ đang có):", text=unit.name)
+        if not ok:
+            return None
+        second, ok = QInputDialog.getText(self, "Tách đơn vị", "Tên đơn vị thứ hai (cũng được "
+                                          "ghi vào mọi nhiệm vụ của đơn vị này):")
+        return (first, second) if ok else None
 
     def _ask_keep(self, units: list[Unit]) -> int | None:
         """Ask which of the units to keep (the others become its other names)."""
