@@ -114,7 +114,8 @@ class UnitsDialog(QDialog):
         self.ask_split: Callable[[Unit], tuple[str, str] | None] = self._ask_split
         self._build()
         self.refresh()
-        self.stack.indexChanged.connect(lambda *_: self.refresh())  # undo/redo show at once
+        # Undo and redo show at once (a bound method: the link goes with the dialog).
+        self.stack.indexChanged.connect(self._stack_moved)
 
     @property
     def register(self) -> Register:
@@ -208,6 +209,10 @@ class UnitsDialog(QDialog):
             row = self.model.row_of(unit_id)
             if row >= 0:
                 self.table.selectRow(row)
+
+    def _stack_moved(self, _index: int) -> None:
+        """Show the directory as an undo or redo left it."""
+        self.refresh()
 
     def selected_ids(self) -> list[int]:
         """Return the ids of the selected units."""
