@@ -136,3 +136,28 @@ def test_ghi_chu_is_a_column_hidden_at_first(window: MainWindow) -> None:
                                 "Theo Công văn 12/SNV")
     assert window.model.index(window.model.row_of(key), COL_NOTES).data() == (
         "Theo Công văn 12/SNV")
+
+
+def test_the_task_form_sets_the_own_due_date_in_one_undo_step(qtbot: Any,
+                                                              window: MainWindow) -> None:
+    from cchc_desktop.plans import repository
+    from tests.ui.test_main_window import task_row
+
+    key = window.model.key_at(task_row(window, "1.2"))
+    window.table.select_key(key)
+
+    def due(form: TaskForm) -> None:
+        assert form.due.text() == ""
+        form.due.setText("31/02/2021")
+        form.accept()  # refused: stays open and says why
+        assert form.isVisible() and "không phải ngày hợp lệ" in form.error.text()
+        form.due.setText("20/11/2021")
+        type_text(form.notes, "Theo chỉ đạo mới")
+        form.accept()
+    on_next_dialog(TaskForm, due)
+    window.actions_by_name["edit_task"].trigger()
+    task = repository.get_task(window.register.db, key)
+    assert (task.due_override, task.notes) == ("2021-11-20", "Theo chỉ đạo mới")
+    window.undo_stack.undo()
+    task = repository.get_task(window.register.db, key)
+    assert (task.due_override, task.notes) == (None, "")

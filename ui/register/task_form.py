@@ -7,6 +7,8 @@ required, the budget is a number ≥ 0 written with a decimal comma, the timefra
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +24,7 @@ from cchc_desktop.plans.models import TaskDraft
 from cchc_desktop.schedule.phrases import parse_timeframe
 from ui.widgets.buttons import save_cancel_buttons
 from ui.widgets.editors import SubmitTextEdit, budget_edit, unit_edit
-from ui.widgets.formatting import format_budget, parse_budget
+from ui.widgets.formatting import format_budget, format_date, parse_budget, parse_date
 
 
 class TaskForm(QDialog):
@@ -48,6 +50,12 @@ class TaskForm(QDialog):
         self.budget = budget_edit()
         self.budget.setMaximumWidth(180)
         self.notes = QLineEdit()
+        self.due = QLineEdit()
+        self.due.setObjectName("dueOverride")
+        self.due.setMaximumWidth(180)
+        self.due.setPlaceholderText("ngày/tháng/năm")
+        self.due.setToolTip("Hạn do cán bộ đặt, thay cho hạn hiểu từ Thời gian thực hiện; "
+                            "để trống: theo Thời gian thực hiện.")
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setStyleSheet("color: #b3261e;")
@@ -78,6 +86,7 @@ class TaskForm(QDialog):
         form.addRow("Cơ quan &phối hợp:", self.partner)
         form.addRow("&Thời gian thực hiện:", self.timeframe)
         form.addRow("", self.schedule_hint)
+        form.addRow("&Hạn riêng (thay Thời gian):", self.due)
         form.addRow("&Kinh phí (triệu đồng):", self.budget)
         form.addRow("&Ghi chú:", self.notes)
         buttons = save_cancel_buttons(self)
@@ -96,6 +105,14 @@ class TaskForm(QDialog):
         self.timeframe.setText(draft.timeframe)
         self.budget.setText(format_budget(draft.budget_million_vnd).replace(".", ""))
         self.notes.setText(draft.notes)
+
+    def set_due(self, iso: str | None) -> None:
+        """Show the task's own due date (ISO), if it has one."""
+        self.due.setText(format_date(date.fromisoformat(iso[:10])) if iso else "")
+
+    def due_override(self) -> str | None:
+        """Return the typed own due date as ISO (None: follow the timeframe), or raise."""
+        return parse_date(self.due.text())
 
     def _show_schedule(self, text: str) -> None:
         """Tell how the timeframe is understood (its due date, or that it has none)."""
@@ -125,9 +142,11 @@ class TaskForm(QDialog):
         """Close only when the values are acceptable; otherwise say why and stay."""
         try:
             self.draft()
+            self.due_override()
         except ValidationError as error:
             self.error.setText(str(error))
-            field = self.budget if "Kinh phí" in str(error) else self.content
+            field = self.budget if "Kinh phí" in str(error) else (
+                self.due if "Hạn" in str(error) else self.content)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.error.setText("")

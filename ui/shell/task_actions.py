@@ -40,6 +40,7 @@ class TaskActions:
     def __init__(self, window: RegisterWindow) -> None:
         self.window = window
         self.ask_draft: AskDraft = self._open_form
+        self.form_due: str | None = None  # the own due date the form shows, then the typed one
 
     # Where the officer is ------------------------------------------------------------------------
 
@@ -76,7 +77,11 @@ class TaskActions:
         plan = self.window.plan
         form = TaskForm(self.window.unit_names(), draft, plan.year if plan else None, title,
                         self.window)
-        return form.draft() if run_dialog(form) else None
+        form.set_due(self.form_due)
+        if not run_dialog(form):
+            return None
+        self.form_due = form.due_override()
+        return form.draft()
 
     def push_shape(self, command: ServiceCommand) -> None:
         """Push a change of the plan's shape, renumbering TT with it (one undo step)."""
@@ -92,11 +97,18 @@ class TaskActions:
             return
         section_id, group_id, task_id = self._placement()
         title = "Chèn nhiệm vụ" if insert_after_current else "Thêm nhiệm vụ"
+        self.form_due = None
         draft = self.ask_draft(None, title)
-        if draft is not None:
-            after = task_id if insert_after_current else None
-            self.push_shape(AddTaskCommand(self.window, plan_id, draft, section_id,
-                                                       group_id, after, title))
+        if draft is None:
+            return
+        after = task_id if insert_after_current else None
+        command = AddTaskCommand(self.window, plan_id, draft, section_id, group_id, after, title)
+        stack = self.window.undo_stack
+        stack.beginMacro(title)
+        self.push_shape(command)
+        if self.form_due and command.task_id is not None:
+            stack.push(DueOverrideCommand(self.window, plan_id, command.task_id, self.form_due))
+        stack.endMacro()
 
     def insert(self) -> None:
         """Insert a task right after the current one."""
@@ -111,15 +123,26 @@ class TaskActions:
                 task.group_id, task.id, "Nhân bản nhiệm vụ"))
 
     def edit(self) -> None:
-        """Edit the current task in the form."""
+        """Edit the current task in the form (its columns and its own due date)."""
         task = self.current_task()
         if task is None:
             return
         before = services.draft_of(task)
+        self.form_due = task.due_override
         draft = self.ask_draft(before, f"Sửa nhiệm vụ {task.number}".strip())
-        if draft is not None and draft != before:
-            self.window.undo_stack.push(EditTaskCommand(self.window, task.plan_id, task.id,
-                                                        draft))
+        if draft is None:
+            return
+        changes: list[ServiceCommand] = []
+        if draft != before:
+            changes.append(EditTaskCommand(self.window, task.plan_id, task.id, draft))
+        if self.form_due != task.due_override:
+            changes.append(DueOverrideCommand(self.window, task.plan_id, task.id, self.form_due))
+        if changes:
+            stack = self.window.undo_stack
+            stack.beginMacro(f"Sửa nhiệm vụ {task.number}".strip())
+            for change in changes:
+                stack.push(change)
+            stack.endMacro()
 
     def edit_field(self, task_id: int, field: str, text: str) -> bool:
         """Write one column typed in the table; False (with a message) if it is refused."""
