@@ -22,6 +22,7 @@ from cchc_desktop.drafting.wording import (
 from cchc_desktop.inspections.models import KINDS
 from cchc_desktop.plans.models import AREAS
 from cchc_desktop.progress.states import NO_REPORT, AreaStat, TaskState
+from cchc_desktop.schedule.periods import ReportingPeriod
 from cchc_desktop.text.folding import fold
 
 AREA_KEYS = [key for key in AREAS if key != DIRECTION]
@@ -47,10 +48,12 @@ def _counts(stat: AreaStat) -> str:
     return "; ".join(parts)
 
 
-def _reported(states: list[TaskState]) -> list[TaskState]:
-    """Return the tasks with something to say in the period: done or reported in progress."""
-    return [s for s in states if (s.done or (s.reported and s.result_text))
-            and s.status != NO_REPORT]
+def _reported(states: list[TaskState], period: ReportingPeriod) -> list[TaskState]:
+    """Return the tasks with something to say in the period: reported in it, or done in its
+    window (a Quý III report does not repeat what was done in Quý I)."""
+    return [s for s in states if s.status != NO_REPORT and (
+        (s.reported and (s.done or s.result_text))
+        or (s.done and s.completed_on is not None and period.contains(s.completed_on)))]
 
 
 def late_line(state: TaskState) -> str:
@@ -79,10 +82,11 @@ def _sources(states: list[TaskState]) -> list[str]:
     return lines
 
 
-def _body(states: list[TaskState], stat: AreaStat, opening: str) -> list[str]:
+def _body(states: list[TaskState], stat: AreaStat, opening: str,
+          period: ReportingPeriod) -> list[str]:
     """Return an area's paragraphs: counts, results in the units' words, late tasks and why."""
     paragraphs = [f"{opening}{_counts(stat)}."]
-    done = _reported(states)
+    done = _reported(states, period)
     if done:
         paragraphs.append("Kết quả cụ thể:")
         paragraphs += close_list([bullet(f"{task_name(s)}: {result_words(s)}") for s in done])
@@ -109,7 +113,8 @@ def area_section(facts: PeriodFacts, key: str, title: str) -> SectionDraft:
     if not any(s.reported or s.done for s in states):
         draft.notes.append(NO_DATA + " Bản in chỉ nêu số nhiệm vụ và tình trạng.")
     draft.paragraphs = _body(states, stat, f"Kế hoạch có {stat.tasks} nhiệm vụ thuộc lĩnh vực "
-                                           "này; đến thời điểm báo cáo đã ") + extra
+                                           "này; đến thời điểm báo cáo đã ",
+                             facts.period) + extra
     return draft
 
 
@@ -160,7 +165,7 @@ def direction_section(facts: PeriodFacts) -> SectionDraft:
     states = [s for s in facts.states if s.area == DIRECTION]
     draft = SectionDraft(DIRECTION, "Công tác chỉ đạo, điều hành", sources=_sources(states))
     draft.paragraphs.append(_plan_sentence(facts))
-    done = _reported(states)
+    done = _reported(states, facts.period)
     for index, (label, _) in enumerate(TOPICS):
         found = [s for s in done if _topic(s) == index]
         if index == 0:

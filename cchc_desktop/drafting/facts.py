@@ -47,8 +47,8 @@ class PeriodFacts:
 
     @property
     def issuer(self) -> str:
-        """Return the name of the agency reporting."""
-        return " ".join((self.plan.issuer or self.agency.name or "").split())
+        """Return the name of the agency reporting (the agency set up, else the plan's issuer)."""
+        return " ".join((self.agency.name or self.plan.issuer or "").split())
 
     @property
     def reported(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from cchc_desktop.drafting.facts import PeriodFacts
@@ -48,10 +49,16 @@ def intro(facts: PeriodFacts) -> SectionDraft:
     return draft
 
 
+def horizon(following: ReportingPeriod) -> date:
+    """Return the last day the next period's work covers: the end of its last month (30/6)."""
+    end = following.end
+    return date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+
+
 def _due_next(state: TaskState, period: ReportingPeriod, following: ReportingPeriod) -> bool:
     """Tell whether an unfinished one-off task falls due after this period, by the next one."""
     return (not state.done and not state.recurring and state.due is not None
-            and period.end < state.due <= following.end)
+            and period.end < state.due <= horizon(following))
 
 
 def _lead(state: TaskState) -> str:

@@ -108,3 +108,12 @@ def test_one_stop_and_targets_are_summed_over_the_periods_inside(demo_register: 
     on_time = next(t for t in targets_for_period(demo_register, "2021-9M")
                    if t.target.source == "one_stop_on_time")
     assert on_time.actual == round(100 * (12 + 27 + 5 + 13) / (40 + 20), 2)
+
+
+def test_a_quarter_does_not_repeat_what_was_done_before_it(demo_register: Register) -> None:
+    said = "đã tổ chức họp rút kinh nghiệm Chỉ số CCHC năm 2020"  # done 05/3/2021
+    assert said not in _text(draft_report(demo_register, 1, "2021-Q3", DAY).printed())
+    nine_months = draft_report(demo_register, 1, "2021-9M", DAY)
+    assert said in _text(nine_months.printed())  # 9 tháng starts 15/12/2020
+    procedures = nine_months.section("procedures").paragraphs
+    assert any("tổng hợp số liệu 6 tháng năm 2021" in p for p in procedures)  # one-stop, 9M
