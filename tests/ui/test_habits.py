@@ -119,3 +119,15 @@ def test_export_and_print_exactly_the_rows_and_columns_shown(
     first = window.model.row_at(task_row(window, window.model.row_at(
         next(r for r, k in enumerate(window.model.row_keys()) if k > 0)).number)).content
     assert first.split()[0] in text
+
+
+def test_on_a_wide_window_the_text_columns_take_the_spare_width(window: MainWindow) -> None:
+    window.resize(1900, 900)
+    window.table.column_fitter.fit()  # type: ignore[attr-defined]
+    table = window.table
+    used = sum(table.columnWidth(c) for c in range(window.model.columnCount())
+               if not table.isColumnHidden(c))
+    assert table.viewport().width() - used < 30
+    window.resize(1000, 700)
+    window.table.column_fitter.fit()  # type: ignore[attr-defined]
+    assert table.columnWidth(COL_CONTENT) <= 330 + 5

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStyle, QToolBar
 
+from ui.register.column_fit import ColumnFitter
 from ui.register.context_menu import install_row_menu
 
 if TYPE_CHECKING:
@@ -77,3 +78,4 @@ def install_habits(w: RegisterWindow) -> None:
     """Add the toolbar and the table's right-click menu to the register window."""
     build_toolbar(w)
     install_row_menu(w.table, lambda: row_menu_actions(w))
+    w.table.column_fitter = ColumnFitter(w.table)  # type: ignore[attr-defined]

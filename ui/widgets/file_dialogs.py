@@ -48,7 +48,7 @@ def start_path(suggested: str | Path | None) -> str:
         return str(folder or Path.home())
     path = Path(suggested)
     if folder is None:
-        return str(path)
+        return str(path if path.is_absolute() else Path.home() / path)
     return str(folder if path.is_dir() or not path.suffix else folder / path.name)
 
 
