@@ -15,13 +15,15 @@ SHARES = {COL_CONTENT: 0.6, COL_RESULT: 0.4}
 class ColumnFitter(QObject):
     """Watches a table's size and shares its spare width among the long text columns."""
 
-    def __init__(self, table: QTableView) -> None:
+    def __init__(self, table: QTableView, window: QObject | None = None) -> None:
         super().__init__(table)
         self.table = table
         self.added: dict[int, int] = {}
         self._adjusting = False
         table.viewport().installEventFilter(self)
         table.horizontalHeader().sectionResized.connect(self._resized_by_hand)
+        if window is not None:  # the widths remembered on closing are the officer's own
+            window.installEventFilter(self)
 
     def _resized_by_hand(self, column: int, _old: int, _new: int) -> None:
         """A width set by the officer becomes the column's own width."""
@@ -30,9 +32,21 @@ class ColumnFitter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Fit the columns whenever the table's viewport changes size."""
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self.fit()
+        elif event.type() == QEvent.Type.Close and watched is not self.table.viewport():
+            self.take_back()
         return False
+
+    def take_back(self) -> None:
+        """Give the columns their own widths again (before they are remembered)."""
+        self._adjusting = True
+        try:
+            for column, extra in self.added.items():
+                self.table.setColumnWidth(column, self.table.columnWidth(column) - extra)
+        finally:
+            self._adjusting = False
+        self.added.clear()
 
     def fit(self) -> None:
         """Share the spare width (or take back what was added when it no longer fits)."""

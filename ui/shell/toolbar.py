@@ -78,4 +78,4 @@ def install_habits(w: RegisterWindow) -> None:
     """Add the toolbar and the table's right-click menu to the register window."""
     build_toolbar(w)
     install_row_menu(w.table, lambda: row_menu_actions(w))
-    w.table.column_fitter = ColumnFitter(w.table)  # type: ignore[attr-defined]
+    w.table.column_fitter = ColumnFitter(w.table, w)  # type: ignore[attr-defined]
