@@ -131,3 +131,17 @@ def test_on_a_wide_window_the_text_columns_take_the_spare_width(window: MainWind
     window.resize(1000, 700)
     window.table.column_fitter.fit()  # type: ignore[attr-defined]
     assert table.columnWidth(COL_CONTENT) <= 330 + 5
+
+
+def test_an_empty_register_says_how_to_start(qtbot: Any, register: Register,
+                                             tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(register, settings)
+    window.ops.quiet = True
+    qtbot.addWidget(window)
+    window.show()
+    hint = window.table.findChild(QLabel, "emptyHint")
+    assert hint is not None and hint.isVisible()
+    assert "Nhập phụ lục từ Excel" in hint.text() and "Ctrl+I" in hint.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QToolBar
 
 from ui.register.column_fit import ColumnFitter
 from ui.register.context_menu import install_row_menu
+from ui.register.empty_hint import FILTERED, NO_PLAN, NO_TASK, EmptyHint
 
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
@@ -79,3 +80,11 @@ def install_habits(w: RegisterWindow) -> None:
     build_toolbar(w)
     install_row_menu(w.table, lambda: row_menu_actions(w))
     w.table.column_fitter = ColumnFitter(w.table, w)  # type: ignore[attr-defined]
+    w.table.empty_hint = EmptyHint(w.table, lambda: _empty_message(w))  # type: ignore[attr-defined]
+
+
+def _empty_message(w: RegisterWindow) -> str:
+    """Say how to start, or that the filters hide every task."""
+    if w.plan_id is None:
+        return NO_PLAN
+    return FILTERED if w.view.outline.task_count() else NO_TASK
