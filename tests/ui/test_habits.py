@@ -145,3 +145,32 @@ def test_an_empty_register_says_how_to_start(qtbot: Any, register: Register,
     hint = window.table.findChild(QLabel, "emptyHint")
     assert hint is not None and hint.isVisible()
     assert "Nhập phụ lục từ Excel" in hint.text() and "Ctrl+I" in hint.text()
+
+
+def test_ctrl_v_of_rows_from_excel_adds_tasks_in_one_undo_step(qtbot: Any,
+                                                               window: MainWindow) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from cchc_desktop.plans.paste import read_pasted_tasks
+
+    text = ("STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian hoàn thành\tKinh phí (triệu đồng)"
+            "\r\n1\tRà soát thủ tục hành chính\tVăn phòng\tQuý II/2021\t1.500\r\n"
+            "2\t\"Tập huấn\nnghiệp vụ\"\tPhòng 1\tTháng 5\tabc\r\n")
+    pasted = read_pasted_tasks(text)
+    assert [d.content for d in pasted.drafts] == ["Rà soát thủ tục hành chính",
+                                                   "Tập huấn\nnghiệp vụ"]
+    assert pasted.drafts[0].budget_million_vnd == 1500.0 and "Kinh phí" in pasted.warnings[0]
+    before = window.model.task_count()
+    window.table.setCurrentIndex(window.model.index(task_row(window, "1.1"), COL_CONTENT))
+    window.ops.answer = False  # the preview is refused: nothing is added
+    QGuiApplication.clipboard().setText(text)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.task_count() == before
+    window.ops.answer = True
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.task_count() == before + 2
+    row = task_row(window, "1.1")
+    assert window.model.row_at(row + 1).content == "Rà soát thủ tục hành chính"
+    window.undo_stack.undo()
+    assert window.model.task_count() == before

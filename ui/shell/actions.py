@@ -46,6 +46,7 @@ def _file_edit_view(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
             ("clear_filters", "&Bỏ lọc và tìm", ("Ctrl+Shift+L",), w.filter_bar.clear),
             None,
             ("copy_rows", "Sao &chép các dòng chọn", ("Ctrl+C",), lambda: habits.copy_selected(w)),
+            ("paste_rows", "&Dán nhiệm vụ từ Excel…", ("Ctrl+V",), lambda: habits.paste_tasks(w)),
         ]),
         ("&Xem", [
             ("appendix_order", "&Thứ tự phụ lục", ("Ctrl+Shift+T",),
