@@ -23,3 +23,21 @@ ALTER TABLE narratives ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
 @migrations(name="0007_progress_reasons")
 def _reasons(db: Database) -> None:
     run_script(db, _REASONS)
+
+
+_EVIDENCE_FILES = """
+CREATE TABLE evidence_files (
+    progress_id INTEGER NOT NULL REFERENCES progress(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    PRIMARY KEY (progress_id, position)
+);
+INSERT INTO evidence_files (progress_id, position, path)
+    SELECT id, 0, evidence_file FROM progress WHERE evidence_file != '';
+"""
+
+
+@migrations(name="0010_evidence_files")
+def _evidence_files(db: Database) -> None:
+    """Several evidence files per progress entry (the old single file becomes the first)."""
+    run_script(db, _EVIDENCE_FILES)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -29,14 +28,14 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.plans import records
 from cchc_desktop.progress.entries import (
     ProgressInput,
-    attach_evidence,
     cutoff_warning,
     record_progress,
     task_history,
 )
+from cchc_desktop.progress.evidence import evidence_files, save_evidence_files
 from cchc_desktop.register.db import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES, STATUS_LABELS
-from ui.widgets import file_dialogs
+from ui.progress.evidence_list import EvidenceList
 
 HISTORY_HEADERS = ("Kỳ", "Trạng thái", "%", "Kết quả", "Ngày hoàn thành", "Kiểm chứng",
                    "Người ghi")
@@ -91,7 +90,8 @@ class ProgressDialog(QDialog):
             self.completed.setDate(QDate.fromString(entry.completed_on[:10], "yyyy-MM-dd"))
         self.evidence_number.setText(entry.evidence_number)
         self.evidence_title.setText(entry.evidence_title)
-        self.evidence_file.setText(entry.evidence_file)
+        self.evidence.set_files(evidence_files(self.register, self.task_id, self.period_code)
+                                or ([entry.evidence_file] if entry.evidence_file else []))
 
     def _build_form(self) -> QFormLayout:
         """Create the input fields."""
@@ -126,12 +126,7 @@ class ProgressDialog(QDialog):
         self.evidence_number = QLineEdit()
         self.evidence_number.setPlaceholderText("Số, ký hiệu văn bản (vd: 12/BC-UBND)")
         self.evidence_title = QLineEdit()
-        self.evidence_file = QLineEdit()
-        attach = QPushButton("Đính kèm tệp…")
-        attach.clicked.connect(self._attach)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.evidence_file, 1)
-        file_row.addWidget(attach)
+        self.evidence = EvidenceList(self.register)
         for label, widget in (("Trạng thái", self.status), ("Tỷ lệ", self.percent),
                               ("Kết quả", self.result_edit), ("Lý do chậm", self.reason),
                               ("Đề xuất, kiến nghị", self.proposal)):
@@ -140,7 +135,7 @@ class ProgressDialog(QDialog):
         form.addRow("", self.cutoff_note)
         form.addRow("Văn bản kiểm chứng", self.evidence_number)
         form.addRow("Trích yếu văn bản", self.evidence_title)
-        form.addRow("Tệp kiểm chứng", file_row)
+        form.addRow("Tệp kiểm chứng", self.evidence)
         return form
 
     def _status_changed(self) -> None:
@@ -157,15 +152,6 @@ class ProgressDialog(QDialog):
         self.cutoff_note.setText(text)
         self.cutoff_note.setVisible(bool(text))
 
-    def _attach(self) -> None:
-        """Copy an evidence file next to the register."""
-        name, _ = file_dialogs.get_open_file_name(self, "Chọn tệp kiểm chứng")
-        if name:
-            try:
-                self.evidence_file.setText(attach_evidence(self.register, name))
-            except CchcError as error:
-                QMessageBox.warning(self, "Không đính kèm được", str(error))
-
     def entry(self) -> ProgressInput:
         """Return what the form holds."""
         completed = self.completed.date().toString("yyyy-MM-dd") if (
@@ -175,7 +161,7 @@ class ProgressDialog(QDialog):
             result_text=self.result_edit.toPlainText().strip(), completed_on=completed,
             evidence_number=self.evidence_number.text().strip(),
             evidence_title=self.evidence_title.text().strip(),
-            evidence_file=self.evidence_file.text().strip(), reason=self.reason.text().strip(),
+            evidence_file=next(iter(self.evidence.files()), ""), reason=self.reason.text().strip(),
             proposal=self.proposal.text().strip())
 
     def save(self) -> bool:
@@ -184,6 +170,8 @@ class ProgressDialog(QDialog):
             officer = records.agency(self.register).officer_name
             record_progress(self.register, self.task_id, self.period_code, self.entry(),
                             self.today, officer)
+            save_evidence_files(self.register, self.task_id, self.period_code,
+                                self.evidence.files())
         except CchcError as error:
             QMessageBox.warning(self, "Chưa lưu", str(error))
             return False
