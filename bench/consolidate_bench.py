@@ -31,7 +31,7 @@ from cchc_desktop.exchange import templates as tpl  # noqa: E402
 from cchc_desktop.exchange.consolidate import apply_preview, build_preview  # noqa: E402
 from cchc_desktop.plans.importer import import_appendix  # noqa: E402
 from cchc_desktop.plans.models import Plan  # noqa: E402
-from cchc_desktop.register.db import open_register  # noqa: E402
+from cchc_desktop.register.connection import open_register  # noqa: E402
 
 PERIOD = "2026-H1"
 TODAY = date(2026, 6, 15)

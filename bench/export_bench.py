@@ -30,7 +30,7 @@ from cchc_desktop.excel.read.appendix import ParsedAppendix, ParsedGroup, Parsed
 from cchc_desktop.excel.write.export import ExportOptions, appendix_sheet, export_workbook  # noqa: E402
 from cchc_desktop.plans.importer import import_appendix  # noqa: E402
 from cchc_desktop.plans.models import Plan  # noqa: E402
-from cchc_desktop.register.db import Register, open_register  # noqa: E402
+from cchc_desktop.register.connection import Register, open_register  # noqa: E402
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 UNITS = ["Văn phòng", "Phòng Nội vụ", "Phòng Tư pháp", "Phòng Tài chính - Kế hoạch"]

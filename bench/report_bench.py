@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cchc_desktop.plans import services  # noqa: E402
 from cchc_desktop.plans.models import Plan, TaskDraft  # noqa: E402
-from cchc_desktop.register.db import open_register  # noqa: E402
+from cchc_desktop.register.connection import open_register  # noqa: E402
 from cchc_desktop.reports.base import (  # noqa: E402
     BOTTOM_MARGIN,
     FONT,

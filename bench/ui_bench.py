@@ -87,7 +87,7 @@ def build_register(path: Path, tasks: int) -> None:
     from cchc_desktop.excel.read.appendix import ParsedAppendix, ParsedGroup, ParsedSection
     from cchc_desktop.plans.importer import import_appendix
     from cchc_desktop.plans.models import Plan
-    from cchc_desktop.register.db import open_register
+    from cchc_desktop.register.connection import open_register
 
     rng = random.Random(2026)
     parsed = ParsedAppendix(file_name="bench.xlsx", sheet="Phụ lục")
@@ -127,7 +127,7 @@ def child(db: Path) -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from cchc_desktop.register.db import open_register
+    from cchc_desktop.register.connection import open_register
     from ui.shell.main_window import MainWindow
 
     app = QApplication([])

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.register.db import Register, default_register_path
+from cchc_desktop.register.connection import Register, default_register_path
 from cchc_desktop.register.failures import describe
 from cchc_desktop.register.lock import open_for_reading, open_for_writing
 

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cchc_desktop.register.db import Register, open_register  # noqa: E402
+from cchc_desktop.register.connection import Register, open_register  # noqa: E402
 
 # CI clones the repo with shared/ beside it.
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

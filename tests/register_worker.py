@@ -33,7 +33,7 @@ from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.importer import import_appendix
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.progress.entries import ProgressInput, record_progress
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 
 UNITS = ["Văn phòng UBND", "Phòng Nội vụ", "Phòng Tư pháp", "UBND xã Đắk Ha",
          "Phòng Tài chính - Kế hoạch", "Công an huyện", "Phòng Văn hóa và Thông tin"]

@@ -19,7 +19,7 @@ from cchc_desktop.plans.models import Agency, Plan
 from cchc_desktop.progress.dashboard import UnitStat, unit_stats
 from cchc_desktop.progress.figures import cutoff_for
 from cchc_desktop.progress.states import AreaStat, TaskState, area_stats, task_states
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import ReportingPeriod, next_period, parse_period_code
 
 

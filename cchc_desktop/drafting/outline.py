@@ -26,7 +26,7 @@ from cchc_desktop.drafting.model import (
 )
 from cchc_desktop.drafting.texts import stored_texts
 from cchc_desktop.plans.models import AREAS
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII")
 PART_TITLES = {

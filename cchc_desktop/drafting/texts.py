@@ -11,7 +11,7 @@ from datetime import datetime
 
 from cchc_desktop.drafting.model import LEGACY
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 
 _SELECT = "SELECT area, body FROM narratives WHERE plan_id = ? AND period_code = ?"

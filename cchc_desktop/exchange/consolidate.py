@@ -27,7 +27,7 @@ from cchc_desktop.exchange.returns_model import (
 )
 from cchc_desktop.plans.models import ROLE_LEAD
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 
 CONFLICT_UNITS = "units"

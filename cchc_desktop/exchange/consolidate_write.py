@@ -17,7 +17,7 @@ from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.exchange.returns_model import CurrentEntry, Reported
 from cchc_desktop.progress.entries import ProgressInput, ensure_period, validate_input
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import ReportingPeriod, parse_period_code
 from cchc_desktop.text.folding import collapse_spaces
 

@@ -32,7 +32,7 @@ from cchc_desktop.exchange.returns_model import (
     plan_fingerprint,
 )
 from cchc_desktop.progress.entries import cutoff_warning
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES
 from cchc_desktop.text.folding import collapse_spaces, fold
 

@@ -14,7 +14,7 @@ from cchc_desktop.exchange import templates as tpl
 from cchc_desktop.exchange.returns_model import ERROR, Problem, Reported, ReturnFileError
 from cchc_desktop.plans.units import UnitIndex
 from cchc_desktop.progress.entries import ProgressInput, validate_input
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import parse_status
 from cchc_desktop.schedule.periods import PeriodError, parse_period_code
 from cchc_desktop.text.folding import fold

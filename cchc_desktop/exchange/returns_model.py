@@ -15,7 +15,7 @@ from typing import Any
 from cchc_desktop.errors import CchcError
 from cchc_desktop.progress.entries import task_states
 from cchc_desktop.progress.states import split_reason
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE, DONE_LATE, STATUS_LABELS
 from cchc_desktop.text.folding import collapse_spaces
 

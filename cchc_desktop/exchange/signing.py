@@ -15,7 +15,7 @@ import json
 import secrets
 from collections.abc import Iterable
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 SIGNED_FIELDS = {  # key in the hidden sheet -> what the officer is told was altered
     "plan": "kế hoạch",

@@ -40,7 +40,7 @@ from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Plan, Unit
 from cchc_desktop.plans.queries import KIND_TASK, appendix_rows
 from cchc_desktop.progress.entries import task_states
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import STATUS_LABELS
 from cchc_desktop.schedule.periods import ReportingPeriod, parse_period_code
 from cchc_desktop.text.folding import fold, sort_key

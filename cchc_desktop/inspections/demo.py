@@ -27,7 +27,7 @@ from cchc_desktop.inspections.wording import new_plan
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Unit
 from cchc_desktop.plans.units import add_unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 YEAR = 2021
 UNITS = ("Phòng 1", "Phòng 2", "Văn phòng", "Phòng 3")

@@ -39,7 +39,7 @@ from cchc_desktop.inspections.rows import (
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import AUTHORITIES
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces
 
 # Plans --------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.inspections.rows import from_row
 from cchc_desktop.plans import repository
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 from cchc_desktop.text.numbers import format_percent
 

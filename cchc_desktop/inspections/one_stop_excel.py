@@ -30,7 +30,7 @@ from cchc_desktop.inspections.one_stop import (
 )
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.units import UnitIndex
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 
 SHEET = "So lieu mot cua"

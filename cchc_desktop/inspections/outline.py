@@ -30,7 +30,7 @@ from cchc_desktop.inspections.rows import POSITION_STEP, fetch_one, from_row, re
 from cchc_desktop.paths import resource_path
 from cchc_desktop.plans.models import AREAS
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 TEMPLATE_FILE = "de-cuong-kiem-tra.json"
 TEMPLATE_TABLE = "outline_lines"

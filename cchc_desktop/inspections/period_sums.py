@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 from cchc_desktop.inspections.one_stop import OneStopFigures, UnitFigures, figures_for_period
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import (
     PERIOD_KINDS,
     ReportingPeriod,

@@ -36,7 +36,7 @@ from cchc_desktop.inspections.rows import (
     to_row,
 )
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces
 
 

@@ -13,7 +13,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.inspections.models import KIND_SELF, STATUS_CANCELLED, SelfReport
 from cchc_desktop.inspections.rows import fetch_one, parse_date, vn_date
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces
 
 RECEIVED = "received"

@@ -21,7 +21,7 @@ from cchc_desktop.inspections.rows import fetch_one, from_row, insert, required_
 from cchc_desktop.paths import resource_path
 from cchc_desktop.plans.models import AREAS
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 from cchc_desktop.text.numbers import format_decimal
 

@@ -16,7 +16,7 @@ from cchc_desktop.plans.models import ROLE_LEAD, ROLE_PARTNER, Plan, Section
 from cchc_desktop.plans.task_text import ImportCancelled, area_of
 from cchc_desktop.plans.units import UnitIndex, resolve_names, split_unit_names
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import search_fold
 
 # Called with (tasks written, tasks in all); returning False cancels the import.

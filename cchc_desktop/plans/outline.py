@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 
 from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, AppendixRow
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 GroupRows = list[tuple[AppendixRow, int]]  # group heading rows with their positions
 

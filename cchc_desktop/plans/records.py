@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency, Plan, Task, Unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 
 def agency(register: Register) -> Agency:

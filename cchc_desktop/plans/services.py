@@ -15,7 +15,7 @@ from cchc_desktop.plans.models import AUTHORITIES, SIGNER_AUTHORITIES, Agency, P
 from cchc_desktop.plans.task_text import ImportCancelled, area_of, search_text
 from cchc_desktop.plans.units import UnitIndex, link_task_units
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces
 
 POSITION_STEP = 10

@@ -14,7 +14,7 @@ from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Unit
 from cchc_desktop.plans.units import guess_kind
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces, fold
 
 SHOWN_TASKS = 10

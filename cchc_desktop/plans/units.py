@@ -13,7 +13,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import ROLE_LEAD, ROLE_PARTNER, UNIT_KINDS, Unit
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces, fold
 
 # Tables of other features that point at a unit (inspections, one-stop figures…): each feature

@@ -16,7 +16,7 @@ from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Task
 from cchc_desktop.progress.documents import parse_document
 from cchc_desktop.progress.entries import ProgressInput, cutoff_warning, record_progress
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_LATE, STATUS_LABELS, parse_status
 from cchc_desktop.schedule.periods import parse_period_code
 from cchc_desktop.text.folding import fold

@@ -13,7 +13,7 @@ from datetime import date
 
 from cchc_desktop.progress import figures
 from cchc_desktop.progress.entries import TaskState, task_states
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import ReportingPeriod, parse_period_code, period_for_date
 
 

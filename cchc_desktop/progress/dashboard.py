@@ -21,7 +21,7 @@ from cchc_desktop.progress.states import (
     area_stats,
     task_states,
 )
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import ALERT_DAYS
 from cchc_desktop.schedule.periods import (
     PeriodError,

@@ -30,7 +30,7 @@ from cchc_desktop.progress.states import (
     task_states,
 )
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES, parse_status
 from cchc_desktop.schedule.periods import ReportingPeriod, parse_period_code
 

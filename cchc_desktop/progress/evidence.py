@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 
 

@@ -18,7 +18,7 @@ from typing import Protocol
 from cchc_desktop.plans.outline import Outline, load_outline
 from cchc_desktop.plans.queries import matching_ids, typing_query, unit_task_ids
 from cchc_desktop.progress.states import NO_REPORT, task_states
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED
 from cchc_desktop.schedule.periods import parse_period_code
 from cchc_desktop.text.numbers import format_count, format_percent

@@ -18,7 +18,7 @@ from typing import Any
 
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import AREAS, Task
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import (
     DONE,
     DONE_LATE,

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from cchc_desktop.register.db import os_user
+from cchc_desktop.register.connection import os_user
 
 
 def _encode(value: Any) -> str | None:

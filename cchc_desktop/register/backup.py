@@ -25,7 +25,7 @@ from pathlib import Path
 
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.register.checks import RegisterDamaged
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.register.failures import ensure_free_space
 from cchc_desktop.register.migrations import MIGRATION_SET, known_names
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.register.backup import copy_file
-from cchc_desktop.register.db import default_register_path
+from cchc_desktop.register.connection import default_register_path
 from cchc_desktop.register.failures import describe, ensure_free_space
 
 SUFFIX = ".sqlite"

@@ -32,7 +32,7 @@ from types import TracebackType
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.register.backup import offer_snapshot, replace_damaged
 from cchc_desktop.register.checks import RegisterDamaged
-from cchc_desktop.register.db import Register, open_register, os_user, pending_migrations
+from cchc_desktop.register.connection import Register, open_register, os_user, pending_migrations
 
 LOCK_SUFFIX = ".lock"
 BOOT_TOLERANCE_SECONDS = 120

@@ -28,7 +28,7 @@ from cchc_desktop.register.backup import (
     rotate,
     snapshot,
 )
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 
 BUSY_STEPS = 40  # 40 x 50 ms: another writer holding the register for 2 s refuses the restore
 _OK, _BUSY, _LOCKED, _DONE = 0, 5, 6, 101

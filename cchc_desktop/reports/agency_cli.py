@@ -8,7 +8,7 @@ from typing import Any
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import SIGNER_AUTHORITIES, Agency
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.issuing import default_signature
 from cchc_desktop.reports.wording import signature_lines
 

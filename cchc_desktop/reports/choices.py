@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.common import load_context
 from cchc_desktop.reports.period import default_period, period_phrase
 from cchc_desktop.schedule.periods import periods_of_year

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from cchc_desktop.plans.services import current_plan_id, plan_task_count
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.common import PlanContext, load_context
 from cchc_desktop.reports.model import (

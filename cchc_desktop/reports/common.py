@@ -11,7 +11,7 @@ from datetime import date
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import AREAS, Agency, Plan, Section
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.issuing import (
     default_signature,

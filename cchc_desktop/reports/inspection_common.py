@@ -10,7 +10,7 @@ from cchc_desktop.inspections import inspection_plans as inspections
 from cchc_desktop.inspections.models import InspectionPlan, TeamMember
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.common import iso_day
 from cchc_desktop.reports.issuing import default_signature, issuer_of, own_signature

@@ -33,7 +33,7 @@ from cchc_desktop.inspections.models import (
     STATUS_CANCELLED,
     Inspection,
 )
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.common import iso_day
 from cchc_desktop.reports.inspection_common import (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cchc_desktop.inspections import inspection_plans as inspections
 from cchc_desktop.inspections.models import STATUS_DONE, Inspection
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.inspection_conclusion import print_conclusion
 from cchc_desktop.reports.inspection_plan import print_inspection_plan

@@ -34,7 +34,7 @@ from cchc_desktop.inspections.outline import (
 )
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import AREAS
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.common import iso_day
 from cchc_desktop.reports.inspection_common import (
     InspectionContext,

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from cchc_desktop.progress.cutoff import Cutoff, cutoff_for, states_at
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.common import PlanContext, load_context, main_lead
 from cchc_desktop.reports.model import (
     CONG_VAN,

@@ -18,7 +18,7 @@ from cchc_desktop.drafting.outline import PeriodReport, draft_report
 from cchc_desktop.drafting.outlook import period_phrase
 from cchc_desktop.drafting.wording import rate
 from cchc_desktop.progress.states import AreaStat
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.common import PlanContext, load_context
 from cchc_desktop.reports.model import (

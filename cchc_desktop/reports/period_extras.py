@@ -5,7 +5,7 @@ from __future__ import annotations
 from cchc_desktop.drafting.one_stop_words import one_stop_paragraphs
 from cchc_desktop.inspections.period_sums import Combined
 from cchc_desktop.inspections.targets import targets_for_period
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.model import (
     ROW_ITEM,
     Column,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.common import (
     PlanContext,
     iso_day,

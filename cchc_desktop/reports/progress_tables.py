@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows
 from cchc_desktop.progress.entries import AreaStat, TaskState
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.model import (
     ROW_BOLD,
     ROW_GROUP,

@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.checks import MissingInfoError
 from cchc_desktop.reports.cli import run_report

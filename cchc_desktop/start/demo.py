@@ -13,7 +13,7 @@ from cchc_desktop.plans.importer import import_appendix
 from cchc_desktop.plans.models import Agency, Plan, Unit
 from cchc_desktop.plans.units import add_unit
 from cchc_desktop.progress.entries import ProgressInput, record_progress
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 DEMO_FILE = "ke-hoach-cchc-2021-thanh-tra-dak-nong.json"
 

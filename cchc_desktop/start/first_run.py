@@ -9,7 +9,7 @@ from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency
 from cchc_desktop.plans.services import validate_agency
 from cchc_desktop.register import audit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces
 
 SETTING_DONE = "first_run_done"

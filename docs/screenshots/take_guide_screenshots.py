@@ -25,7 +25,7 @@ from cchc_desktop.exchange import templates as tpl  # noqa: E402
 from cchc_desktop.plans import repository, services  # noqa: E402
 from cchc_desktop.start.demo import create_demo  # noqa: E402
 from cchc_desktop.register import backup
-from cchc_desktop.register.db import open_register  # noqa: E402
+from cchc_desktop.register.connection import open_register  # noqa: E402
 from ui.shell.app import make_application  # noqa: E402
 
 OUT = Path(sys.argv[1] if len(sys.argv) > 1 else ".")

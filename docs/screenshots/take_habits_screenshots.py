@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from cchc_desktop.register.db import open_register  # noqa: E402
+from cchc_desktop.register.connection import open_register  # noqa: E402
 from cchc_desktop.start.demo import create_demo  # noqa: E402
 from ui.register.context_menu import build_row_menu  # noqa: E402
 from ui.register.units_dialog import UnitsDialog  # noqa: E402

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 
 from cchc_desktop.plans import repository, services  # noqa: E402
-from cchc_desktop.register.db import open_register  # noqa: E402
+from cchc_desktop.register.connection import open_register  # noqa: E402
 from cchc_desktop.start.demo import create_demo  # noqa: E402
 from ui.progress.dashboard_dialog import DashboardDialog  # noqa: E402
 from ui.shell.app import make_application  # noqa: E402

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Agency, Plan
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.reports.checks import missing
 from cchc_desktop.reports.cli import build_document
 from cchc_desktop.reports.wording import signature_lines

@@ -13,7 +13,7 @@ from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Agency, TaskDraft
 from cchc_desktop.register import audit_view
 from cchc_desktop.register.audit_view import AuditFilter
-from cchc_desktop.register.db import Register, os_user
+from cchc_desktop.register.connection import Register, os_user
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from cchc_desktop.errors import RegisterError
 from cchc_desktop.plans import services
 from cchc_desktop.register import backup, restore
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.register.migrations import known_names
 
 T0 = datetime(2026, 3, 14, 9, 30, 5)
@@ -230,7 +230,7 @@ def test_snapshot_failure_is_a_vietnamese_register_error(register: Register) -> 
 
 
 def test_memory_register_has_no_snapshot() -> None:
-    from cchc_desktop.register.db import open_memory_register
+    from cchc_desktop.register.connection import open_memory_register
 
     with pytest.raises(RegisterError):
         backup.snapshot(open_memory_register(), backup.REASON_STARTUP)

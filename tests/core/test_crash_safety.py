@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 from tests.register_worker import ForkServer
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="SIGKILL and fork are POSIX")

@@ -23,7 +23,7 @@ from cchc_desktop.excel.write.export import run_export
 from cchc_desktop.plans import services
 from cchc_desktop.register import backup
 from cchc_desktop.register.checks import RegisterDamaged
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.register.lock import checked_open
 from cchc_desktop.reports.cli import run_report
 

@@ -21,7 +21,7 @@ from cchc_desktop.cli import main
 from cchc_desktop.paths import resource_path
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Agency, Plan, TaskDraft
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.reports.cli import run_report
 from cchc_desktop.reports.model import BAO_CAO, Document, Issuer, Para, Registration, Signature
 from cchc_desktop.reports.save import save_document

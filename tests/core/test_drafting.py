@@ -12,7 +12,7 @@ from cchc_desktop.inspections.targets import targets_for_period
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.progress.entries import ProgressInput, record_progress
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 DAY = date(2021, 12, 31)
 

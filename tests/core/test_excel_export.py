@@ -15,7 +15,7 @@ from cchc_desktop.excel.write.writer import ExportError
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.plans.queries import appendix_rows
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 
 TODAY = date(2021, 7, 1)
 

@@ -117,7 +117,7 @@ def test_each_failure_names_the_file_and_what_to_do(error: Exception, words: str
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
                     reason="permissions do not bind root; POSIX modes")
 def test_a_read_only_folder_opens_for_viewing(tmp_path: Path) -> None:
-    from cchc_desktop.register.db import ReadOnlyRegister, open_register
+    from cchc_desktop.register.connection import ReadOnlyRegister, open_register
     from cchc_desktop.register.lock import LockUnavailable, acquire
 
     folder = tmp_path / "the-nho"

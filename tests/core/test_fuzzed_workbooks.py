@@ -17,7 +17,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.excel.read.reader import read_appendix
 from cchc_desktop.exchange import templates as tpl
 from cchc_desktop.exchange.returns import ReturnContext, read_return
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from tests.core.test_failures_in_vietnamese import appendix
 
 FILES = 160

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 from tests.core.test_hostile_corpus import CASES, Case
 from tests.register_worker import ForkServer
 

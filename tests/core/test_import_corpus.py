@@ -19,7 +19,7 @@ import pytest
 from cchc_desktop.excel.read.reader import appendix_to_json, read_appendix
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.importer import add_unit_warnings, import_appendix
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 SUFFIXES = (".xlsx", ".ods", ".xls", ".docx", ".pdf")

@@ -17,7 +17,7 @@ from cchc_desktop.excel.read.reader import read_appendix
 from cchc_desktop.excel.read.safety import Limits
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.importer import import_appendix
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 PLAN = "c15-ke-hoach-day-du"

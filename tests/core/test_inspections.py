@@ -41,7 +41,7 @@ from cchc_desktop.inspections.wording import new_plan
 from cchc_desktop.plans.models import Agency, Unit
 from cchc_desktop.plans.units import add_unit
 from cchc_desktop.register.audit import recent
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 
 TODAY = date(2026, 7, 1)
 

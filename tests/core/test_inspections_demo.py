@@ -11,7 +11,7 @@ from cchc_desktop.inspections import inspection_plans as ins
 from cchc_desktop.inspections import results as res
 from cchc_desktop.inspections import targets
 from cchc_desktop.inspections.demo import add_inspection_demo
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.checks import MissingInfoError
 from cchc_desktop.reports.inspection_kinds import run_inspection_report
 

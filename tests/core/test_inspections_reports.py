@@ -31,7 +31,7 @@ from cchc_desktop.inspections.wording import new_plan
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency, Unit
 from cchc_desktop.plans.units import add_unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.inspection_conclusion import (
     collect_conclusion,

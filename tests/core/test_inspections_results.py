@@ -27,7 +27,7 @@ from cchc_desktop.inspections.wording import new_plan
 from cchc_desktop.plans.models import Agency, Unit
 from cchc_desktop.plans.units import add_unit
 from cchc_desktop.register.audit import recent
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 TODAY = date(2026, 7, 10)
 

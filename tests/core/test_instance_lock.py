@@ -16,7 +16,7 @@ import pytest
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.register import lock as instance_lock
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.register.lock import LockOwner, RegisterInUse, acquire, lock_path, read_owner
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cchc_desktop import cli
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 from cchc_desktop.register.lock import RegisterInUse, acquire, lock_path, read_owner
 from tests.core.test_instance_lock import ROOT, start_worker
 

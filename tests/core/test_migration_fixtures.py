@@ -13,7 +13,7 @@ import pytest
 from cchc_desktop.plans import services
 from cchc_desktop.plans.queries import search_task_ids
 from cchc_desktop.progress.entries import ProgressInput, record_progress
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 from cchc_desktop.register.migrations import known_names
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registers"

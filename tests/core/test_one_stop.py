@@ -15,7 +15,7 @@ from cchc_desktop.inspections.one_stop import (
 from cchc_desktop.plans.models import Unit
 from cchc_desktop.plans.units import add_unit
 from cchc_desktop.register.audit import recent
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import PeriodError
 
 GOOD = {"carried_over": 10, "received_new": 130, "online": 80, "in_person": 45, "by_post": 5,

@@ -12,7 +12,7 @@ from cchc_desktop.inspections import one_stop
 from cchc_desktop.inspections.one_stop_excel import HEADER_ROW, read_return, write_return_template
 from cchc_desktop.plans.models import Unit
 from cchc_desktop.plans.units import add_unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 ROW = [10, 130, 80, 45, 5, 40, 80, 5, 12, 3, 8]
 

@@ -17,7 +17,7 @@ from cchc_desktop.progress.entries import (
     save_narrative,
     task_states,
 )
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 TODAY = date(2026, 11, 22)
 

@@ -8,7 +8,7 @@ import pytest
 
 from cchc_desktop.cli import main
 from cchc_desktop.progress.documents import cite, parse_document
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 
 
 @pytest.fixture

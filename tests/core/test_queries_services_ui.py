@@ -18,7 +18,7 @@ from cchc_desktop.plans.units import (
     merge_units,
     unmerge_units,
 )
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.register.files import check_new_register, save_copy
 
 

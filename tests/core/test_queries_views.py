@@ -20,7 +20,7 @@ from cchc_desktop.plans.queries import (
     unit_names,
     unit_task_ids,
 )
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.collation import sort_ids, vi_sort_key
 from cchc_desktop.text.folding import fold
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc_desktop.errors import RegisterError
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 from cchc_desktop.register.migrations import known_names
 
 

@@ -17,7 +17,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.progress.entries import ProgressInput, record_progress, save_narrative
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.cli import run_report
 from cchc_desktop.start.demo import create_demo

@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph
 
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Agency, Plan, TaskDraft
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.cli import run_report
 from cchc_desktop.reports.common import PlanContext, strip_doc_type
 from cchc_desktop.reports.lines import balanced_lines

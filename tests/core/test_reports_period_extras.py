@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc_desktop.plans import services
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.period import collect_period, render_period
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")

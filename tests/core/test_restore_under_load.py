@@ -19,7 +19,7 @@ import pytest
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.register import backup, restore
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from tests.register_worker import ForkServer
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork and SIGUSR1 are POSIX")

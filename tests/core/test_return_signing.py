@@ -12,7 +12,7 @@ import pytest
 
 from cchc_desktop.exchange import templates as tpl
 from cchc_desktop.exchange.consolidate import build_preview
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from tests.core.test_returns import PERIOD, TODAY, fill, make_templates, unit_id
 
 

@@ -23,7 +23,7 @@ from cchc_desktop.exchange.consolidate_status import return_status
 from cchc_desktop.exchange.consolidate_write import record_progress_many
 from cchc_desktop.exchange.returns import collect_paths
 from cchc_desktop.progress.entries import ProgressInput, record_progress
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.start.demo import create_demo
 
 PERIOD = "2021-H1"

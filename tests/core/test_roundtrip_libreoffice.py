@@ -22,7 +22,7 @@ from cchc_desktop.exchange.consolidate import apply_preview, build_preview
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import TaskDraft
 from cchc_desktop.plans.queries import appendix_rows
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.start.demo import create_demo
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

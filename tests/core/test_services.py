@@ -9,7 +9,7 @@ from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Plan, TaskDraft, Unit
 from cchc_desktop.plans.queries import KIND_GROUP, KIND_SECTION, appendix_rows, search_task_ids
 from cchc_desktop.plans.units import add_unit, merge_units, save_unit, split_unit_names
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 
 def _plan(register: Register) -> int:

@@ -7,7 +7,7 @@ from typing import Any
 from cchc_desktop.plans import services, structure
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.plans.queries import appendix_rows
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 
 def numbers(register: Register, plan_id: int) -> list[str]:

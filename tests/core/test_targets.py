@@ -16,7 +16,7 @@ from cchc_desktop.inspections.targets import Target
 from cchc_desktop.inspections.wording import new_plan
 from cchc_desktop.plans.models import Agency, Unit
 from cchc_desktop.plans.units import add_unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 
 def _by_name(register: Register, code: str) -> dict[str, targets.TargetStatus]:

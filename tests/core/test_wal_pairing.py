@@ -13,7 +13,7 @@ from cchc_desktop import cli
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.register.checks import ForeignWal
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 
 
 def plans_in(path: Path) -> set[str]:

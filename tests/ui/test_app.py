@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop.progress.dashboard import set_startup_summary
 from cchc_desktop.progress.figures import plan_figures
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.shell.app import startup_summary
 
 

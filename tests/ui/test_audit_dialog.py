@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from cchc_desktop.errors import CchcError
 from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Agency
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.shell.audit_dialog import COL_ACTION, COL_OFFICER, HEADERS, AuditDialog
 
 

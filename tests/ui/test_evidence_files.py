@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.progress.evidence import evidence_files
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.progress.progress_panel import ProgressDialog
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox
 
 from cchc_desktop.excel.read.reader import read_appendix
 from cchc_desktop.exchange import templates as tpl
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.exchange.exchange_dialog import ExportDialog, ReturnsDialog, TemplatesDialog
 from ui.exchange.returns_preview import COL_CHOICE
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from cchc_desktop.excel.write.export import ExportOptions, export_workbook
 from cchc_desktop.progress.figures import Figures, plan_figures
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.period import collect_period
 from ui.progress.dashboard_dialog import DashboardDialog
 from ui.shell.main_window import MainWindow

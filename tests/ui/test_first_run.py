@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_desktop.plans import repository
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.start.first_run import default_signer, first_run_needed
 from ui.shell.first_run import FirstRunWizard
 

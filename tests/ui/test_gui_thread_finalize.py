@@ -10,7 +10,7 @@ import threading
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.shell import collector
 from ui.shell.main_window import MainWindow
 from ui.shell.ops import Ops

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.tables import from_tsv, to_tsv
 from tests.ui.test_main_window import make_window, task_row
 from ui.register.task_table_model import COL_BUDGET, COL_CONTENT, COL_RESULT

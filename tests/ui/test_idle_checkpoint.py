@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc_desktop.plans import services
 from cchc_desktop.plans.models import Plan
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 from cchc_desktop.register.lock import open_for_writing
 from ui.shell.main_window import MainWindow
 from ui.shell.opening import IdleCheckpoints

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.register.import_dialog import ImportDialog
 
 

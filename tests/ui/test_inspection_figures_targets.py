@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from cchc_desktop.plans.models import Unit
 from cchc_desktop.plans.units import add_unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.inspections.forms import FormDialog
 from ui.inspections.one_stop_window import OneStopWindow
 from ui.inspections.targets_window import TargetsWindow

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Agency, Unit
 from cchc_desktop.plans.units import add_unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.inspections.forms import FormDialog
 from ui.inspections.window import InspectionWindow
 

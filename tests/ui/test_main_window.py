@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Plan
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from cchc_desktop.text.collation import vi_sort_key
 from ui.register.plan_dialog import PlanDialog
 from ui.register.task_form import TaskForm

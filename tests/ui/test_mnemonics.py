@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from tests.ui.test_main_window import make_window, task_row
 from ui.register.task_table_model import COL_CONTENT
 from ui.shell.main_window import MainWindow

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.exchange.exchange_dialog import ExportDialog, ReturnsDialog, TemplatesDialog
 from ui.inspections.one_stop_window import OneStopWindow
 from ui.inspections.targets_window import TargetsWindow

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.register.db import open_register
+from cchc_desktop.register.connection import open_register
 from cchc_desktop.register.lock import RegisterInUse, acquire, lock_path, open_for_writing
 from ui.shell.main_window import MainWindow
 

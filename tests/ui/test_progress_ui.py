@@ -7,7 +7,7 @@ from datetime import date
 from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Plan, TaskDraft
 from cchc_desktop.progress.entries import task_states
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.progress.dashboard_dialog import DashboardDialog
 from ui.progress.progress_panel import ProgressDialog
 

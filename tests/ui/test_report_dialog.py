@@ -13,7 +13,7 @@ from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 
 from cchc_desktop.plans.services import current_plan_id
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.reports.report_dialog import ReportDialog
 
 TODAY = date(2021, 6, 18)

@@ -6,7 +6,7 @@ from datetime import date
 
 from cchc_desktop.drafting.outline import draft_report
 from cchc_desktop.drafting.texts import stored_texts
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.reports.report_editor import ReportEditor
 
 TODAY = date(2021, 6, 18)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from cchc_desktop.plans import services
 from cchc_desktop.register import backup
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from ui.shell.restore_dialog import COL_REASON, COL_TASKS, COL_WHEN, RestoreDialog
 
 T0 = datetime(2026, 3, 14, 9, 30, 5)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Unit
 from cchc_desktop.plans.units import add_unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.register.units_dialog import UnitsDialog
 from ui.shell.main_window import MainWindow
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from cchc_desktop.plans import repository, services
 from cchc_desktop.plans.models import Agency, TaskDraft, Unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.collation import vi_sort_key
 from ui.register.units_dialog import UnitsDialog
 from ui.shell.agency_dialog import AgencyDialog

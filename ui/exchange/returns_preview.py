@@ -44,7 +44,7 @@ from cchc_desktop.exchange.consolidate import (
     build_preview,
 )
 from cchc_desktop.exchange.consolidate_status import return_status
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.choices import period_choices
 from ui.shell.ops import Ops
 from ui.widgets import file_dialogs

@@ -39,7 +39,7 @@ from cchc_desktop.inspections.models import (
     Remediation,
     RemediationDraft,
 )
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
 from cchc_desktop.reports.inspection_conclusion import conclusion_refusal, print_conclusion
 from ui.inspections.dialogs import CloseRemediationDialog, FindingDialog, RemediationDialog

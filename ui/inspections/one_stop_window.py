@@ -25,7 +25,7 @@ from cchc_desktop.inspections.one_stop_excel import (
 )
 from cchc_desktop.plans import records
 from cchc_desktop.plans.models import Unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.inspections.detail import button_row, selected_row, table
 from ui.inspections.dialogs import unit_choices
 from ui.inspections.forms import FormDialog, attempt, combo, period_box

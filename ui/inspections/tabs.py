@@ -23,7 +23,7 @@ from cchc_desktop.inspections.models import (
 )
 from cchc_desktop.plans import records
 from cchc_desktop.plans.models import AREAS
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.inspections.detail import button_row, fixed_width, selected_row, table
 from ui.inspections.dialogs import (
     CloseRemediationDialog,

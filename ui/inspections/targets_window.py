@@ -20,7 +20,7 @@ from cchc_desktop.inspections.targets import (
     format_value,
 )
 from cchc_desktop.plans.models import AREAS
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.inspections.detail import fixed_width, selected_row, table
 from ui.inspections.forms import FormDialog, attempt, combo, period_box, show_error
 from ui.inspections.models import OK_BRUSH, WARN_BRUSH, Col, RecordTableModel

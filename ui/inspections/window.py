@@ -24,7 +24,7 @@ from cchc_desktop.inspections import results as res
 from cchc_desktop.inspections.models import INSPECTION_STATUSES, KINDS, Inspection
 from cchc_desktop.inspections.wording import new_plan
 from cchc_desktop.plans import records
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.inspection_conclusion import collect_conclusion
 from cchc_desktop.reports.inspection_plan import collect_inspection_plan, print_inspection_plan
 from cchc_desktop.reports.model import SETTING_INSPECTION

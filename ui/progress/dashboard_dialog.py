@@ -32,7 +32,7 @@ from cchc_desktop.progress.dashboard import (
 )
 from cchc_desktop.progress.figures import Filters
 from cchc_desktop.progress.states import TaskState
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 from ui.widgets.formatting import format_count, format_date, format_percent
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.errors import CchcError
 from cchc_desktop.progress.entries import attach_evidence
 from cchc_desktop.progress.evidence import evidence_path
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.widgets import file_dialogs
 
 

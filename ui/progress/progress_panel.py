@@ -33,7 +33,7 @@ from cchc_desktop.progress.entries import (
     task_history,
 )
 from cchc_desktop.progress.evidence import evidence_files, save_evidence_files
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES, STATUS_LABELS
 from ui.progress.evidence_list import EvidenceList
 

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from cchc_desktop.plans.outline import Outline, load_outline
 from cchc_desktop.plans.queries import matching_ids, sorted_task_ids, typing_query
 from cchc_desktop.progress.figures import Figures, Filters, count_figures, select_tasks
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.register.task_table_model import TaskStatus
 
 _SEARCH_CACHE = 16

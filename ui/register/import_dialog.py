@@ -37,7 +37,7 @@ from cchc_desktop.excel.read.headers import column_letter
 from cchc_desktop.excel.read.reader import read_appendix
 from cchc_desktop.plans.importer import add_unit_warnings, import_appendix
 from cchc_desktop.register import backup
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 from ui.widgets import file_dialogs
 from ui.widgets.formatting import format_budget, format_count
 

@@ -14,7 +14,7 @@ from cchc_desktop.progress import dashboard
 from cchc_desktop.progress.dashboard import default_period_code
 from cchc_desktop.progress.entries import task_states
 from cchc_desktop.progress.figures import cutoff_for
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES
 from ui.register.task_table_model import TaskStatus
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from cchc_desktop.errors import CchcError, ValidationError
 from cchc_desktop.plans import services, units
 from cchc_desktop.plans.models import Agency, Plan, TaskDraft, Unit
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 
 
 class Views(Protocol):

@@ -30,7 +30,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import records
 from cchc_desktop.plans.models import UNIT_KINDS, Unit
 from cchc_desktop.plans.units import guess_kind, unit_task_counts
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.collation import vi_sort_key
 from cchc_desktop.text.folding import fold
 from ui.register.undo_commands import AddUnitCommand, MergeUnitsCommand, SaveUnitCommand, Views

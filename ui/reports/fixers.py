@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from cchc_desktop.plans import records, services
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.model import (
     SETTING_AGENCY,
     SETTING_INSPECTION,

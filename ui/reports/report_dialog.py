@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.checks import missing
 from cchc_desktop.reports.choices import period_choices, suggested_file_name
 from cchc_desktop.reports.cli import (

@@ -32,7 +32,7 @@ from cchc_desktop.drafting.outline import PeriodReport, ReportSection, draft_rep
 from cchc_desktop.drafting.texts import save_text
 from cchc_desktop.errors import CchcError
 from cchc_desktop.plans.services import current_plan_id
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.choices import period_choices
 
 EDITED_MARK = " ✎"

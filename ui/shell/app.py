@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.register.db import APP_NAME, Register
+from cchc_desktop.register.connection import APP_NAME, Register
 from cchc_desktop.register.failures import describe_unexpected
 from cchc_desktop.register.lock import InstanceLock
 from ui.shell import collector

@@ -38,7 +38,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.excel.write import audit_export
 from cchc_desktop.register import audit_view
 from cchc_desktop.register.audit_view import AuditEntry, AuditFilter
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.widgets import file_dialogs
 from ui.widgets.formatting import format_count
 

@@ -16,7 +16,7 @@ from cchc_desktop.register.checks import (
     RegisterDamaged,
     set_aside_wal,
 )
-from cchc_desktop.register.db import ReadOnlyRegister, Register, open_register
+from cchc_desktop.register.connection import ReadOnlyRegister, Register, open_register
 from cchc_desktop.register.files import (
     check_new_register,
     copy_to_this_pc,

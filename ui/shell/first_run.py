@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.plans.models import Agency
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.start.first_run import complete_first_run
 from ui.shell.agency_dialog import agency_fields, with_signer
 from ui.widgets.signer_form import SignerForm

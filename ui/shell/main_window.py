@@ -19,7 +19,7 @@ from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Plan
 from cchc_desktop.plans.queries import KIND_SECTION, plan_units, task_rows, unit_names
 from cchc_desktop.progress.figures import Figures, Filters
-from cchc_desktop.register.db import APP_NAME, Register
+from cchc_desktop.register.connection import APP_NAME, Register
 from ui.register.appendix_view import AppendixView
 from ui.register.delegates import AppendixDelegate
 from ui.register.filter_bar import FilterBar

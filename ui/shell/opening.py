@@ -18,7 +18,7 @@ from cchc_desktop.register.checks import (
     RegisterDamaged,
     set_aside_wal,
 )
-from cchc_desktop.register.db import ReadOnlyRegister, Register, open_register
+from cchc_desktop.register.connection import ReadOnlyRegister, Register, open_register
 from cchc_desktop.register.files import copy_to_this_pc
 from cchc_desktop.register.lock import open_for_writing
 from ui.shell.window import RegisterWindow

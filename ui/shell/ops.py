@@ -21,7 +21,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.register.db import Register, open_register
+from cchc_desktop.register.connection import Register, open_register
 
 T = TypeVar("T")
 log = logging.getLogger("cchc_desktop")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.errors import CchcError
 from cchc_desktop.register import backup
 from cchc_desktop.register.backup import Snapshot
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.register.restore import restore as restore_snapshot
 from ui.widgets.formatting import format_count
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QComboBox, QMainWindow
 
 from cchc_desktop.plans.models import Plan
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from ui.register.appendix_view import AppendixView
 from ui.register.filter_bar import FilterBar
 from ui.register.table_view import AppendixTable

@@ -29,7 +29,7 @@ from cchc_desktop.plans.queries import (
     appendix_rows,
 )
 from cchc_desktop.plans.units import UnitIndex
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import fold
 from cchc_desktop.text.money_words import million_vnd_in_words
 

@@ -15,7 +15,7 @@ from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Group, Plan
 from cchc_desktop.progress.entries import TaskState, task_states
 from cchc_desktop.progress.figures import count_figures, cutoff_for
-from cchc_desktop.register.db import Register
+from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_LATE
 from cchc_desktop.schedule.periods import parse_period_code
 
