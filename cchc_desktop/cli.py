@@ -88,17 +88,8 @@ def _agency_parser(sub: Any) -> None:
     _add_db(agency)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of every command (its help and errors in Vietnamese)."""
-    _argparse_in_vietnamese()
-    parser = argparse.ArgumentParser(
-        prog="cchc-desktop",
-        description="CCHC Desktop — sổ theo dõi kế hoạch cải cách hành chính.",
-    )
-    _add_db(parser)
-    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--check-modules", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH")
+def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `import FILE`: read an appendix (Excel, Word, PDF) into the register."""
     imp = sub.add_parser("import", help="nhập phụ lục kế hoạch từ Excel, Word hoặc PDF")
     imp.add_argument("file", type=Path, metavar="TỆP",
                      help="tệp phụ lục hoặc kế hoạch: .xlsx, .xlsm, .xls, .ods, .docx, .pdf")
@@ -107,12 +98,20 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc, không ghi vào sổ")
     imp.add_argument("--json", action="store_true", help="in kết quả đọc dạng JSON")
     _add_db(imp)
+
+
+def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `export OUT.xlsx`: the plan in appendix layout."""
     exp = sub.add_parser("export", help="xuất phụ lục ra Excel")
     exp.add_argument("out", type=Path, metavar="TỆP_RA", help="tệp .xlsx sẽ ghi")
     exp.add_argument("--plan", type=int, default=None, metavar="MÃ", help=PLAN_HELP)
     exp.add_argument("--unit", default=None, metavar="ĐƠN_VỊ",
                      help="chỉ các nhiệm vụ của đơn vị này")
     _add_db(exp)
+
+
+def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `report KIND -o OUT.pdf|OUT.docx`: an official document."""
     rep = sub.add_parser("report", help="in văn bản (PDF hoặc Word) theo Nghị định 30/2020")
     rep.add_argument("kind", metavar="LOẠI",
                      help="plan | period | overdue | kiem-tra | ket-luan")
@@ -132,6 +131,22 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--unit", default=None, metavar="ĐƠN_VỊ",
                      help="đơn vị được kiểm tra (cho ket-luan)")
     _add_db(rep)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every command (its help and errors in Vietnamese)."""
+    _argparse_in_vietnamese()
+    parser = argparse.ArgumentParser(
+        prog="cchc-desktop",
+        description="CCHC Desktop — sổ theo dõi kế hoạch cải cách hành chính.",
+    )
+    _add_db(parser)
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--check-modules", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH")
+    _import_parser(sub)
+    _export_parser(sub)
+    _report_parser(sub)
     from cchc_desktop.progress.command import add_parser as add_progress_parser
 
     add_progress_parser(sub, _add_db, PLAN_HELP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cchc_desktop.exchange.returns import ReturnFile
-from cchc_desktop.exchange.templates import plan_units
+from cchc_desktop.exchange.template_units import plan_units
 from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
 from cchc_desktop.text.folding import sort_key

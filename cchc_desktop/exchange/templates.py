@@ -35,6 +35,7 @@ from cchc_desktop.excel.write.writer import (
 from cchc_desktop.excel.write.writer_book import BookWriter
 from cchc_desktop.exchange import signing
 from cchc_desktop.exchange.returns_model import CurrentEntry, current_entries, plan_fingerprint
+from cchc_desktop.exchange.template_units import plan_units
 from cchc_desktop.exchange.templates_guide import guide_rows, guide_spec
 from cchc_desktop.plans import repository
 from cchc_desktop.plans.models import Plan, Unit
@@ -43,7 +44,7 @@ from cchc_desktop.progress.entries import task_states
 from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import STATUS_LABELS
 from cchc_desktop.schedule.periods import ReportingPeriod, parse_period_code
-from cchc_desktop.text.folding import fold, sort_key
+from cchc_desktop.text.folding import fold
 
 FORMAT_NAME = "cchc-desktop/return-template"
 FORMAT_VERSION = 2  # 2: metadata signed (exchange/signing.py)
@@ -75,47 +76,6 @@ INPUTS = range(KEYS.index(STATUS), KEYS.index(PROPOSAL) + 1)
 LOCKED_KEYS = (NUMBER, CONTENT, ROLE)
 
 
-# Names that stand for a group of people or units, not one unit that can fill a template.
-COLLECTIVE_STARTS = ("cac ", "toan the", "tat ca")
-COLLECTIVE_WORDS = ("co lien quan", "cong chuc", "vien chuc", "nguoi lao dong", "thanh vien",
-                    "can bo,")
-
-
-def is_collective(name: str) -> bool:
-    """Tell whether a name stands for many ("Các đơn vị có liên quan", "Công chức, người lao
-    động") rather than one unit that could fill a template."""
-    folded = fold(name)
-    return folded.startswith(COLLECTIVE_STARTS) or any(w in folded for w in COLLECTIVE_WORDS)
-
-
-@dataclass(frozen=True)
-class PlanUnit:
-    """A unit linked to a plan's tasks, with how many it leads and partners."""
-
-    id: int
-    name: str
-    lead: int
-    partner: int
-    confirmed: bool = True
-
-    @property
-    def tasks(self) -> int:
-        """Return how many tasks the unit has (lead or partner)."""
-        return self.lead + self.partner
-
-    @property
-    def chosen_by_default(self) -> bool:
-        """Tell whether to tick the unit when making templates: a confirmed, single unit."""
-        return self.confirmed and not is_collective(self.name)
-
-    @property
-    def why_not_chosen(self) -> str:
-        """Say why the unit is not ticked by default ('' when it is)."""
-        if is_collective(self.name):
-            return "nhóm đơn vị, cá nhân — không phải một đơn vị gửi báo cáo"
-        return "" if self.confirmed else "đơn vị chưa được xác nhận trong danh mục"
-
-
 @dataclass(frozen=True)
 class TemplateFile:
     """A template written for a unit."""
@@ -137,19 +97,6 @@ class TemplateTask:
     timeframe: str
     section: tuple[str, str] | None
     group: tuple[str, str] | None = None
-
-
-def plan_units(register: Register, plan_id: int) -> list[PlanUnit]:
-    """Return the units that lead or partner tasks of the plan, in Vietnamese order."""
-    sql = (
-        "SELECT u.id, u.name, sum(tu.role = 'lead'), sum(tu.role = 'partner'), u.confirmed "
-        "FROM task_units tu "
-        "JOIN tasks t ON t.id = tu.task_id JOIN units u ON u.id = tu.unit_id "
-        "WHERE t.plan_id = ? GROUP BY u.id"
-    )
-    units = [PlanUnit(r[0], r[1], r[2], r[3], bool(r[4]))
-             for r in register.db.execute(sql, [plan_id])]
-    return sorted(units, key=lambda unit: sort_key(unit.name))
 
 
 def unit_tasks(register: Register, plan_id: int, unit_id: int) -> list[TemplateTask]:

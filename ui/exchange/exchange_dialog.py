@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.excel.write.export import ExportOptions, export_workbook, unit_task_ids
-from cchc_desktop.exchange.templates import PlanUnit, TemplateFile, plan_units, write_templates
+from cchc_desktop.exchange.template_units import PlanUnit, plan_units
+from cchc_desktop.exchange.templates import TemplateFile, write_templates
 from cchc_desktop.register.connection import Register
 from ui.exchange.returns_preview import ExchangeDialog, ReturnsDialog, path_row
 from ui.widgets import file_dialogs

@@ -11,12 +11,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from ui.inspections.dialogs import CloseRemediationDialog, FindingDialog, Remedi
 from ui.inspections.forms import FormDialog, attempt, combo, date_field, show_date, show_error
 from ui.inspections.models import HEADING_BRUSH, OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
 from ui.inspections.saving import ask_path, save_or_offer_draft
+from ui.inspections.tables import button_row, fixed_width, selected_row, table
 
 CHECK_COLUMNS = [
     Col[res.ChecklistRow]("TT", lambda r: r.line.number, center=True),
@@ -65,45 +64,6 @@ REMEDY_COLUMNS = [
     Col[Remediation]("Trạng thái", lambda r: REMEDY_STATUSES[r.status], center=True),
     Col[Remediation]("Hoàn thành", lambda r: show_date(r.closed_on), center=True),
 ]
-
-
-def table(model: RecordTableModel, name: str, stretch: int = 0,  # type: ignore[type-arg]
-          wrap: bool = False) -> QTableView:
-    """Return a row-selecting table: one column stretches, the others fit their contents."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setWordWrap(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    if wrap:
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
-
-
-def fixed_width(view: QTableView, column: int, width: int) -> None:
-    """Give a column a fixed starting width the officer may drag."""
-    view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    view.setColumnWidth(column, width)
-
-
-def selected_row(view: QTableView) -> int | None:
-    """Return the selected row of a view, if any."""
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return rows[0].row() if rows else None
-
-
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    """Return a row of buttons aligned left."""
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 class InspectionDetail(QWidget):

@@ -26,10 +26,10 @@ from cchc_desktop.inspections.one_stop_excel import (
 from cchc_desktop.plans import records
 from cchc_desktop.plans.models import Unit
 from cchc_desktop.register.connection import Register
-from ui.inspections.detail import button_row, selected_row, table
 from ui.inspections.dialogs import unit_choices
 from ui.inspections.forms import FormDialog, attempt, combo, period_box
 from ui.inspections.models import WARN_BRUSH, Col, RecordTableModel
+from ui.inspections.tables import button_row, selected_row, table
 from ui.widgets import file_dialogs
 from ui.widgets.period import start_on_window_period
 

@@ -24,7 +24,6 @@ from cchc_desktop.inspections.models import (
 from cchc_desktop.plans import records
 from cchc_desktop.plans.models import AREAS
 from cchc_desktop.register.connection import Register
-from ui.inspections.detail import button_row, fixed_width, selected_row, table
 from ui.inspections.dialogs import (
     CloseRemediationDialog,
     MemberDialog,
@@ -33,6 +32,7 @@ from ui.inspections.dialogs import (
 )
 from ui.inspections.forms import FormDialog, attempt, show_date
 from ui.inspections.models import HEADING_BRUSH, OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
+from ui.inspections.tables import button_row, fixed_width, selected_row, table
 
 
 class PlanTab(QWidget):

@@ -21,9 +21,9 @@ from cchc_desktop.inspections.targets import (
 )
 from cchc_desktop.plans.models import AREAS
 from cchc_desktop.register.connection import Register
-from ui.inspections.detail import fixed_width, selected_row, table
 from ui.inspections.forms import FormDialog, attempt, combo, period_box, show_error
 from ui.inspections.models import OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
+from ui.inspections.tables import fixed_width, selected_row, table
 from ui.widgets.period import start_on_window_period
 
 TARGET_COLUMNS = [

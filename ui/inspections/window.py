@@ -28,11 +28,12 @@ from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.inspection_conclusion import collect_conclusion
 from cchc_desktop.reports.inspection_plan import collect_inspection_plan, print_inspection_plan
 from cchc_desktop.reports.model import SETTING_INSPECTION
-from ui.inspections.detail import InspectionDetail, button_row, selected_row, table
+from ui.inspections.detail import InspectionDetail
 from ui.inspections.dialogs import InspectionUnitDialog, PlanDialog
 from ui.inspections.forms import FormDialog, attempt, show_date
 from ui.inspections.models import Col, RecordTableModel
 from ui.inspections.saving import ask_path, save_or_offer_draft
+from ui.inspections.tables import button_row, selected_row, table
 from ui.inspections.tabs import FollowUpTab, OutlineTab, PlanTab, SelfReportTab, TeamTab
 from ui.reports.documents import DocumentChoice
 from ui.reports.report_dialog import ReportDialog
