@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from cchc_desktop.plans import records, services
@@ -86,9 +86,19 @@ class MainWindow(RegisterWindow):
 
     # Building --------------------------------------------------------------------------------
 
+    def _fit_screen(self) -> None:
+        """Start at 1320×800, or smaller on a 1366×768 screen, so the status bar stays in view."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen else None
+        if room is None or room.width() <= 0:
+            self.resize(1320, 800)
+            return
+        frame = 40  # title bar and borders the window manager adds
+        self.resize(min(1320, room.width()), min(800, room.height() - frame))
+
     def _build(self) -> None:
         """Lay out toolbar, filter bar, table and status bar."""
-        self.resize(1320, 800)
+        self._fit_screen()
         self.setCentralWidget(self.table)
         bar = QToolBar("Kế hoạch")
         bar.setObjectName("planBar")

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from cchc_desktop.errors import AppendixError
-from cchc_desktop.excel.read.safety import DEFAULT_LIMITS, Limits
+from cchc_desktop.excel.read.safety import DEFAULT_LIMITS, Limits, check_zip_members
 
 KIND_DOCX = "docx"
 KIND_PDF = "pdf"
@@ -81,7 +81,7 @@ def check_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            _check_members(name, infos, limits)
+            check_zip_members(name, infos, limits, program="Word", suffix=".docx")
             if "word/document.xml" not in {info.filename for info in infos}:
                 raise AppendixError(
                     f"Tệp '{name}' là tệp nén nhưng không phải tài liệu Word (.docx)."
@@ -99,29 +99,6 @@ def _damaged_docx(name: str) -> str:
         f"Tệp '{name}' bị hỏng hoặc không đúng định dạng Word nên không đọc được. Hãy mở bằng "
         "Word rồi lưu lại dạng .docx."
     )
-
-
-def _check_members(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
-    """Refuse a zip whose members are too many, too big in total or absurdly compressed."""
-    bomb = (
-        f"Tệp '{name}' bị từ chối vì an toàn: nội dung giải nén lớn bất thường "
-        '(có thể là "bom zip"). Hãy xin đơn vị gửi lại tệp gốc.'
-    )
-    if len(infos) > limits.max_zip_members:
-        raise AppendixError(bomb)
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        big = info.file_size >= limits.ratio_check_from_bytes
-        if total > limits.max_uncompressed_bytes or (big and ratio > limits.max_member_ratio):
-            raise AppendixError(bomb)
-        if info.flag_bits & 0x1:
-            raise AppendixError(
-                f"Tệp '{name}' được đặt mật khẩu; hãy mở bằng Word, bỏ mật khẩu rồi lưu lại."
-            )
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise AppendixError(_damaged_docx(name))
 
 
 def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:

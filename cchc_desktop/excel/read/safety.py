@@ -159,7 +159,7 @@ def _check_zip(path: Path, limits: Limits) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            _check_zip_sizes(name, infos, limits)
+            check_zip_members(name, infos, limits)
             names = {info.filename: info for info in infos}
             small = "mimetype" in names and names["mimetype"].file_size < 200
             mimetype = archive.read("mimetype") if small else b""
@@ -178,8 +178,10 @@ def _check_zip(path: Path, limits: Limits) -> str:
     )
 
 
-def _check_zip_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
-    """Refuse a zip whose members are too many, too big in total or absurdly compressed."""
+def check_zip_members(name: str, infos: list[zipfile.ZipInfo], limits: Limits,
+                      program: str = "Excel", suffix: str = ".xlsx") -> None:
+    """Refuse a zip (workbook or Word file) whose members are too many, too big in total,
+    absurdly compressed, encrypted or compressed in a way zipfile cannot read."""
     bomb = (
         f"Tệp '{name}' bị từ chối vì an toàn: nội dung giải nén lớn bất thường "
         '(có thể là "bom zip"). Hãy xin đơn vị gửi lại tệp gốc.'
@@ -197,13 +199,13 @@ def _check_zip_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) ->
                 raise AppendixError(bomb)
         if info.flag_bits & 0x1:
             raise AppendixError(
-                f"Tệp '{name}' được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
+                f"Tệp '{name}' được đặt mật khẩu; hãy mở bằng {program}, bỏ mật khẩu rồi lưu lại."
             )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise AppendixError(
                 f"Tệp '{name}' dùng kiểu nén không đọc được (phần '{info.filename}', kiểu "
-                f"{info.compress_type}). Hãy mở tệp bằng Excel rồi Lưu thành (Save As) .xlsx "
-                "và nhập lại."
+                f"{info.compress_type}). Hãy mở tệp bằng {program} rồi Lưu thành (Save As) "
+                f"{suffix} và nhập lại."
             )
 
 
