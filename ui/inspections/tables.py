@@ -10,35 +10,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from cchc_desktop.inspections import results as res
-from cchc_desktop.inspections.models import (
-    ANSWERS,
-    FINDING,
-    REMEDY_STATUSES,
-    Finding,
-    Remediation,
-)
-from ui.inspections.forms import show_date
-from ui.inspections.models import Col, RecordTableModel
-
-CHECK_COLUMNS = [
-    Col[res.ChecklistRow]("TT", lambda r: r.line.number, center=True),
-    Col[res.ChecklistRow]("Nội dung kiểm tra", lambda r: r.line.text),
-    Col[res.ChecklistRow]("Kết quả", lambda r: ANSWERS[r.answer] if r.answer else "",
-                          center=True),
-    Col[res.ChecklistRow]("Ghi chú", lambda r: r.note),
-]
-FINDING_COLUMNS = [
-    Col[Finding]("Loại", lambda f: "Tồn tại, hạn chế" if f.kind == FINDING else "Kiến nghị"),
-    Col[Finding]("Nội dung", lambda f: f.text),
-]
-REMEDY_COLUMNS = [
-    Col[Remediation]("Nội dung khắc phục", lambda r: r.content),
-    Col[Remediation]("Người thực hiện", lambda r: r.owner),
-    Col[Remediation]("Thời hạn", lambda r: show_date(r.deadline), center=True),
-    Col[Remediation]("Trạng thái", lambda r: REMEDY_STATUSES[r.status], center=True),
-    Col[Remediation]("Hoàn thành", lambda r: show_date(r.closed_on), center=True),
-]
+from ui.inspections.models import RecordTableModel
 
 
 def table(model: RecordTableModel, name: str, stretch: int = 0,  # type: ignore[type-arg]
