@@ -17,11 +17,33 @@ from typing import Protocol
 
 from cchc_desktop.plans.outline import Outline, load_outline
 from cchc_desktop.plans.queries import matching_ids, typing_query, unit_task_ids
-from cchc_desktop.progress.states import NO_REPORT, task_states
+from cchc_desktop.progress.states import NO_REPORT, NO_REPORT_LABEL, task_states
 from cchc_desktop.register.connection import Register
-from cchc_desktop.schedule.lateness import DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED
+from cchc_desktop.schedule.lateness import (
+    DEFERRED,
+    DONE,
+    DONE_LATE,
+    DONE_STATUSES,
+    IN_PROGRESS,
+    NOT_DONE,
+    NOT_STARTED,
+    STATUS_LABELS,
+)
 from cchc_desktop.schedule.periods import parse_period_code
 from cchc_desktop.text.numbers import format_count, format_percent
+
+# The "Trạng thái" filter's choices: code -> (label, the states it lists). Each choice lists
+# exactly the tasks one figure counts: "Hoàn thành" the done ones, on time or late (the
+# "hoàn thành" figure), "Chưa có báo cáo" those nobody reported on in the period.
+STATUS_CHOICES: dict[str, tuple[str, frozenset[str]]] = {
+    NOT_STARTED: (STATUS_LABELS[NOT_STARTED], frozenset({NOT_STARTED})),
+    IN_PROGRESS: (STATUS_LABELS[IN_PROGRESS], frozenset({IN_PROGRESS})),
+    DONE: ("Hoàn thành (kể cả trễ hạn)", DONE_STATUSES),
+    DONE_LATE: (STATUS_LABELS[DONE_LATE], frozenset({DONE_LATE})),
+    NOT_DONE: (STATUS_LABELS[NOT_DONE], frozenset({NOT_DONE})),
+    DEFERRED: (STATUS_LABELS[DEFERRED], frozenset({DEFERRED})),
+    NO_REPORT: (NO_REPORT_LABEL, frozenset({NO_REPORT})),
+}
 
 
 class StateLike(Protocol):
@@ -94,6 +116,16 @@ class Figures:
         return self._of(NO_REPORT)
 
     @property
+    def not_done(self) -> int:
+        """Tasks the officer marked as not to be done."""
+        return self._of(NOT_DONE)
+
+    @property
+    def deferred(self) -> int:
+        """Tasks moved to the next period."""
+        return self._of(DEFERRED)
+
+    @property
     def percent_done(self) -> float:
         """Share of the selected tasks done, in percent."""
         return 100.0 * self.done / self.tasks if self.tasks else 0.0
@@ -115,6 +147,8 @@ class Figures:
                 f"đang thực hiện: {format_count(self.in_progress)}; chưa thực hiện: "
                 f"{format_count(self.not_started)}; chưa có báo cáo: "
                 f"{format_count(self.no_report)}; ")
+        for count, label in ((self.not_done, "không thực hiện"), (self.deferred, "chuyển kỳ sau")):
+            line += f"{label}: {format_count(count)}; " if count else ""
         return line + (f"quá hạn: {format_count(self.overdue or 0)}; tỷ lệ hoàn thành: "
                        f"{format_percent(self.percent_done)}.")
 
@@ -172,9 +206,11 @@ def select_tasks(register: Register, plan_id: int, filters: Filters, outline: Ou
 
 
 def state_matches(filters: Filters, state: StateLike) -> bool:
-    """Tell whether a task's state passes the status and overdue filters."""
+    """Tell whether a task's state passes the status and overdue filters (a status choice of
+    STATUS_CHOICES lists the states it names; any other code, that state)."""
     wanted = filters.status
-    return (not wanted or state.status == wanted) and (not filters.overdue or state.overdue)
+    listed = STATUS_CHOICES[wanted][1] if wanted in STATUS_CHOICES else frozenset({wanted})
+    return (not wanted or state.status in listed) and (not filters.overdue or state.overdue)
 
 
 def plan_figures(register: Register, plan_id: int, period_code: str, today: date,

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.plans.models import ROLE_LEAD, ROLE_PARTNER
-from cchc_desktop.progress.figures import Filters
-from cchc_desktop.schedule.lateness import STATUS_LABELS
+from cchc_desktop.progress.figures import STATUS_CHOICES, Filters
 
 ALL = "Tất cả"
 ROLES = (("", "chủ trì/phối hợp"), (ROLE_LEAD, "chủ trì"), (ROLE_PARTNER, "phối hợp"))
@@ -64,7 +63,7 @@ class FilterBar(QWidget):
             self.role.addItem(label, code)
         self.status = QComboBox()
         self.status.addItem(ALL, "")
-        for code, label in STATUS_LABELS.items():
+        for code, (label, _states) in STATUS_CHOICES.items():
             self.status.addItem(label, code)
         self.overdue = QCheckBox("&Quá hạn")
         self.period = QComboBox()
