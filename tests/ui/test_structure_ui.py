@@ -1,5 +1,5 @@
 """Sections and groups in the register window: create, rename, move, delete, TT renumbered,
-each one undo step; Alt+Up at the top of a group says so without a message box."""
+each one undo step; Alt+Up at the top of the plan says so without a message box."""
 
 from __future__ import annotations
 
@@ -84,14 +84,14 @@ def test_delete_a_group_keeping_its_tasks_then_undo(qtbot: Any, window: MainWind
     assert rows(window) == before
 
 
-def test_alt_up_at_the_top_of_a_group_opens_no_message_box(qtbot: Any,
-                                                           window: MainWindow) -> None:
-    first = next(k for k in window.model.row_keys() if k > 0)  # task 1.1, top of group 1
+def test_alt_up_at_the_top_of_the_plan_opens_no_message_box(qtbot: Any,
+                                                            window: MainWindow) -> None:
+    first = next(k for k in window.model.row_keys() if k > 0)  # task 1.1, top of the plan
     window.table.select_key(first)
     count = window.undo_stack.count()
     window.actions_by_name["move_up"].trigger()
     assert QApplication.activeModalWidget() is None
-    assert "đã ở đầu nhóm" in window.statusBar().currentMessage()
+    assert "đã ở đầu kế hoạch" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == count
 
 

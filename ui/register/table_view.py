@@ -3,10 +3,22 @@ view, sortable and hideable columns whose widths and order are remembered betwee
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QWidget
 
+from ui.register.row_drag import RowDrag
 from ui.register.task_table_model import (
     COL_CONTENT,
     COL_LEAD,
@@ -29,8 +41,8 @@ _WRAP = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value
 STATE_KEY = "appendix/header"
 
 
-class AppendixTable(QTableView):
-    """A QTableView for TaskTableModel rows."""
+class AppendixTable(RowDrag):
+    """A QTableView for TaskTableModel rows (task rows can be dragged: ui.register.row_drag)."""
 
     sort_requested = Signal(int, bool)  # column (-1: appendix order), descending
 
@@ -55,6 +67,7 @@ class AppendixTable(QTableView):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
         self._build_header()
+        self._setup_drag()
         model.modelReset.connect(self._rows_replaced)
         model.dataChanged.connect(self._text_changed)
         self.verticalScrollBar().valueChanged.connect(lambda *_: self._fit_timer.start())
@@ -233,3 +246,16 @@ class AppendixTable(QTableView):
         self.selectRow(row)
         self.scrollTo(index)
         return True
+
+    def select_keys(self, keys: list[int]) -> None:
+        """Select several rows (those shown), the first one current and scrolled into view."""
+        rows = [r for r in map(self.task_model.row_of, keys) if r >= 0]
+        if not rows:
+            return
+        self.select_key(self.task_model.key_at(rows[0]), max(self.currentIndex().column(), 1))
+        selection = QItemSelection()
+        last = self.task_model.columnCount() - 1
+        for row in rows:
+            selection.select(self.task_model.index(row, 0), self.task_model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)

@@ -157,23 +157,6 @@ class DeleteTasksCommand(ServiceCommand):
         self.views.structure_changed(self.plan_id, self.task_ids[0])
 
 
-class MoveTaskCommand(ServiceCommand):
-    """Move a task up (-1) or down (+1) among its neighbours."""
-
-    def __init__(self, views: Views, plan_id: int, task_id: int, offset: int) -> None:
-        super().__init__(views, "Chuyển nhiệm vụ lên" if offset < 0 else "Chuyển nhiệm vụ xuống")
-        self.plan_id, self.task_id, self.offset = plan_id, task_id, offset
-
-    def apply(self) -> None:
-        if not services.move_task(self.register, self.task_id, self.offset):
-            raise ValidationError("Nhiệm vụ đã ở vị trí đầu (hoặc cuối) của nhóm.")
-        self.views.structure_changed(self.plan_id, self.task_id)
-
-    def revert(self) -> None:
-        services.move_task(self.register, self.task_id, -self.offset)
-        self.views.structure_changed(self.plan_id, self.task_id)
-
-
 class RegroupTaskCommand(ServiceCommand):
     """Put a task into a group (indent) or take it out of its group (None)."""
 

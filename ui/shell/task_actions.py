@@ -20,10 +20,10 @@ from ui.register.undo_commands import (
     DeleteTasksCommand,
     DueOverrideCommand,
     EditTaskCommand,
-    MoveTaskCommand,
     RegroupTaskCommand,
     ServiceCommand,
 )
+from ui.shell.move_actions import MoveActions
 from ui.widgets.dialogs import run_dialog
 from ui.widgets.formatting import parse_budget, parse_date
 
@@ -41,6 +41,7 @@ class TaskActions:
         self.window = window
         self.ask_draft: AskDraft = self._open_form
         self.form_due: str | None = None  # the own due date the form shows, then the typed one
+        self.moves = MoveActions(window)  # Alt+↑/↓ of task rows, drag and drop
 
     # Where the officer is ------------------------------------------------------------------------
 
@@ -200,22 +201,16 @@ class TaskActions:
         return next(below, next(above, None))
 
     def move(self, offset: int) -> None:
-        """Move the current task up (-1) or down (+1) within its group, or the current section
-        or group heading; at an edge say so in the status bar (no message box)."""
+        """Move the selected tasks up (-1) or down (+1), across group and section edges, or the
+        current section or group heading; at the top or bottom of the plan say so in the
+        status bar (no message box)."""
         key = self.window.table.current_key()
         if key is not None and is_heading(key):
             self.window.shape.move(offset)
             return
         task = self.current_task()
-        if task is None:
-            return
-        if not services.can_move_task(self.window.register, task.id, offset):
-            where = "đầu" if offset < 0 else "cuối"
-            self.window.statusBar().showMessage(
-                f"Nhiệm vụ đã ở {where} nhóm: Alt+← để đưa ra khỏi nhóm, Alt+→ để đưa vào "
-                "nhóm phía trên.", 5000)
-            return
-        self.push_shape(MoveTaskCommand(self.window, task.plan_id, task.id, offset))
+        if task is not None:
+            self.moves.step(task.id, offset)
 
     def indent(self) -> None:
         """Put the current task into the group just above it."""
