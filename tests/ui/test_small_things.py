@@ -187,7 +187,7 @@ def test_printing_asks_in_vietnamese_and_writes_a_pdf(qtbot: Any, tmp_path: Path
 def test_the_shortcut_list_and_the_guide_fit_the_screen(qtbot: Any, window: MainWindow) -> None:
     from PySide6.QtGui import QTextImageFormat
 
-    from ui.shell.help_dialog import HelpDialog, ShortcutsDialog
+    from ui.shell.help_dialog import MOUSE_ROWS, HelpDialog, ShortcutsDialog
 
     install_vietnamese()
     shown: list[str] = []
@@ -200,7 +200,8 @@ def test_the_shortcut_list_and_the_guide_fit_the_screen(qtbot: Any, window: Main
         keys = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
         assert "Alt+↑" in keys and "Ctrl+T" in keys
         assert dialog.table.rowCount() == len(
-            [a for a in window.actions_by_name.values() if a.shortcuts()])
+            [a for a in window.actions_by_name.values() if a.shortcuts()]) + len(MOUSE_ROWS)
+        assert "Kéo thả dòng bằng chuột" in keys
         dialog.reject()
     _on_modal(look, ShortcutsDialog)
     window.actions_by_name["shortcuts"].trigger()

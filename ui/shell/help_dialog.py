@@ -84,6 +84,13 @@ def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
     dialog.resize(width, height)
 
 
+# What the mouse does besides the menus' keys (listed after them in Phím tắt).
+MOUSE_ROWS = [
+    ("Chuyển các nhiệm vụ đang chọn sang chỗ khác, nhóm hoặc lĩnh vực khác",
+     "Kéo thả dòng bằng chuột"),
+]
+
+
 class ShortcutsDialog(QDialog):
     """Trợ giúp → Phím tắt: every command with its keys, in a list that scrolls."""
 

@@ -206,7 +206,7 @@ class PlanActions:
 
     def shortcuts(self) -> None:
         """List every command with its shortcut (a list that fits the screen and scrolls)."""
-        from ui.shell.help_dialog import ShortcutsDialog
+        from ui.shell.help_dialog import MOUSE_ROWS, ShortcutsDialog
 
         rows = []
         for action in self.window.actions_by_name.values():
@@ -214,6 +214,7 @@ class PlanActions:
                              for k in action.shortcuts())
             if keys:
                 rows.append((action.text().replace("&", ""), keys))
+        rows.extend(MOUSE_ROWS)
         run_dialog(ShortcutsDialog(rows, self.window))
 
     def about(self) -> None:
