@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QWidget
 
+from ui.register.header_state import restore_header
 from ui.register.row_drag import RowDrag
 from ui.register.task_table_model import (
     COL_CONTENT,
@@ -141,7 +142,7 @@ class AppendixTable(RowDrag):
         """Restore remembered columns (the sort order always starts as the appendix's)."""
         state = settings.value(STATE_KEY)
         restored = isinstance(state, QByteArray) and not state.isEmpty() and (
-            self.horizontalHeader().restoreState(state))
+            restore_header(self.horizontalHeader(), state))
         if not restored or settings.value(NOTES_KEY) is None:  # a state from before Ghi chú
             for column in HIDDEN_AT_FIRST:
                 self.setColumnHidden(column, True)
