@@ -218,7 +218,8 @@ def move_tasks(register: Register, plan_id: int, task_ids: list[int],
         for task, position in zip(tasks, values, strict=True):
             after = {"section_id": section_id, "group_id": group_id, "position": position}
             db.table("tasks").update(task["id"], after)
-            audit.record(db, "move", "task", task["id"], before=_where(task), after=after)
+            audit.record(db, "move", "task", task["id"], before=_told(db, _where(task)),
+                         after=_told(db, after))
         numbers = structure.renumber(register, plan_id)
     return {"plan_id": plan_id, "tasks": tasks, "numbers": numbers, **room}
 
@@ -237,6 +238,17 @@ def _already_there(space: list[Element], final: tuple[list[int], list[int]], mov
 def _where(task: dict[str, Any]) -> dict[str, Any]:
     """Return where a task was (for the audit)."""
     return {k: task[k] for k in ("section_id", "group_id", "position")}
+
+
+def _told(db: Database, where: dict[str, Any]) -> dict[str, Any]:
+    """Return a place as the audit shows it: the section and group as printed, not ids."""
+    section = db.execute("SELECT code, title FROM sections WHERE id = ?",
+                         [where["section_id"]]).fetchone()
+    group = db.execute("SELECT number, title FROM task_groups WHERE id = ?",
+                       [where["group_id"]]).fetchone()
+    return {"section_id": f"{section[0]}. {section[1]}".lstrip(". ") if section else "(không)",
+            "group_id": f"{group[0]} {group[1]}".strip() if group else "(không thuộc nhóm)",
+            "position": where["position"]}
 
 
 def restore(register: Register, snapshot: dict[str, Any]) -> None:
@@ -258,9 +270,9 @@ def restore(register: Register, snapshot: dict[str, Any]) -> None:
             if now is None:
                 raise ValidationError("Nhiệm vụ đã chuyển không còn trong kế hoạch.")
             db.table("tasks").update(task["id"], _where(task))
-            audit.record(db, "move", "task", task["id"],
-                         before=dict(zip(("section_id", "group_id", "position"), now,
-                                         strict=True)), after=_where(task))
+            before = dict(zip(("section_id", "group_id", "position"), now, strict=True))
+            audit.record(db, "move", "task", task["id"], before=_told(db, before),
+                         after=_told(db, _where(task)))
 
 
 # Alt+Up / Alt+Down ------------------------------------------------------------------------------

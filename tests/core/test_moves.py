@@ -101,6 +101,9 @@ def test_drop_several_tasks_into_a_group_is_undone_exactly(register: Register) -
     logged = register.db.execute("SELECT action, entity FROM audit_log WHERE id > ?",
                                  [audit_rows]).fetchall()
     assert logged.count(("move", "task")) == 2 and ("renumber", "plan") in logged
+    told = register.db.execute("SELECT before, after FROM audit_log WHERE action = 'move' "
+                               "AND entity_id = ?", [ids["e"]]).fetchone()
+    assert "4 Nhóm hai" in told[0] and "1 Nhóm ba" in told[1]  # as printed, not ids
     assert snapshot is not None
     moves.restore(register, snapshot)
     assert state(register, plan) == before
