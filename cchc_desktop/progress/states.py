@@ -111,7 +111,7 @@ ORDER BY pe."end", pe.start
 
 
 @dataclass(frozen=True)
-class _Entry:
+class Entry:
     """One stored progress entry with its period."""
 
     status: str
@@ -129,7 +129,7 @@ class _Entry:
     unit_id: int | None
 
     @classmethod
-    def of(cls, row: Any) -> _Entry:
+    def of(cls, row: Any) -> Entry:
         """Build an entry from a row of _ENTRIES_SQL."""
         return cls(row[1], row[2], row[3] or "", _date(row[4]), row[5] or "", row[6] or "",
                    row[7], row[8], row[9], row[11] or "", row[12] or "", _date(row[13]), row[14])
@@ -151,16 +151,17 @@ def split_reason(text: str, reason: str = "") -> tuple[str, str]:
     return head.strip(), reason.strip() or tail.strip()
 
 
-def _entries(register: Register, plan_id: int, period: ReportingPeriod) -> dict[int, list[_Entry]]:
+def entries_by_task(register: Register, plan_id: int,
+                    period: ReportingPeriod) -> dict[int, list[Entry]]:
     """Return, per task, its entries in periods ending by this period's end (oldest first)."""
-    found: dict[int, list[_Entry]] = {}
+    found: dict[int, list[Entry]] = {}
     for row in register.db.execute(_ENTRIES_SQL, [plan_id, period.end.isoformat()]):
-        found.setdefault(row[0], []).append(_Entry.of(row))
+        found.setdefault(row[0], []).append(Entry.of(row))
     return found
 
 
-def _pick(entries: list[_Entry], period: ReportingPeriod,
-          recurring: bool) -> tuple[_Entry | None, bool]:
+def pick_entry(entries: list[Entry], period: ReportingPeriod,
+               recurring: bool) -> tuple[Entry | None, bool]:
     """Pick the entry that speaks for the period and tell whether it is the period's own.
 
     Its own, else one of a period with the same cut-off; a one-off task then falls back on
@@ -175,37 +176,71 @@ def _pick(entries: list[_Entry], period: ReportingPeriod,
     return (None if recurring or not entries else entries[-1]), False
 
 
-def _state(task: Task, section: Any, plan_year: int | None, period: ReportingPeriod,
-           picked: tuple[_Entry | None, bool], today: date) -> TaskState:
-    """Compute one task's state in the period."""
-    entry, own = picked
-    schedule = parse_timeframe(task.timeframe, plan_year)
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What a task's timeframe, own due date and entry make of it in a period."""
+
+    status: str  # a SHOWN_LABELS key
+    due: date | None
+    overdue: bool
+    late: bool
+    days_late: int
+    percent: int | None
+    completed_on: date | None
+    after_cutoff: date | None
+    recurring: bool
+
+    @property
+    def label(self) -> str:
+        """Return the state's Vietnamese label ("Chưa có báo cáo")."""
+        return SHOWN_LABELS[self.status]
+
+    @property
+    def done(self) -> bool:
+        """Tell whether the task counts as done in the period (on time or late)."""
+        return self.status in DONE_STATUSES
+
+
+def judge(timeframe: str, due_override: str | None, plan_year: int | None,
+          period: ReportingPeriod, entry: Entry | None, today: date) -> Judged:
+    """Judge one task in the period: its due date, shown status and lateness."""
+    schedule = parse_timeframe(timeframe, plan_year)
     recurring = schedule.kind == KIND_RECURRING
-    due = due_for_period(schedule, period, _date(task.due_override))
-    if recurring and schedule.recurrence in _NO_DEADLINE and not task.due_override:
+    due = due_for_period(schedule, period, _date(due_override))
+    if recurring and schedule.recurrence in _NO_DEADLINE and not due_override:
         due = None  # "Thường xuyên", "Theo kế hoạch": ongoing work is never overdue by itself
     status, completed, percent, after = _as_of_cutoff(entry, period)
     effective = effective_status(status or NOT_STARTED, due, completed, today)
     shown = effective.status if status else NO_REPORT
+    return Judged(shown, effective.due, effective.overdue,
+                  effective.status == DONE_LATE or effective.overdue, effective.days_late,
+                  percent, completed, after, recurring)
+
+
+def _state(task: Task, section: Any, plan_year: int | None, period: ReportingPeriod,
+           picked: tuple[Entry | None, bool], today: date) -> TaskState:
+    """Compute one task's state in the period."""
+    entry, own = picked
+    judged = judge(task.timeframe, task.due_override, plan_year, period, entry, today)
     text, reason = split_reason(entry.text, entry.reason) if entry else ("", "")
     return TaskState(
         task=task, section_code=section.code if section else "",
         section_title=section.title if section else "", area=section.area if section else None,
-        due=effective.due, status=shown, status_label=SHOWN_LABELS[shown],
-        overdue=effective.overdue, late=effective.status == DONE_LATE or effective.overdue,
-        days_late=effective.days_late, percent=percent, result_text=text,
-        completed_on=completed, reason=reason,
+        due=judged.due, status=judged.status, status_label=judged.label,
+        overdue=judged.overdue, late=judged.late, days_late=judged.days_late,
+        percent=judged.percent, result_text=text, completed_on=judged.completed_on,
+        reason=reason,
         evidence=" ".join(x for x in (entry.evidence_number, entry.evidence_title) if x)
         if entry else "",
-        recurring=recurring, entry_period=f"{entry.year}-{entry.kind}" if entry else "",
+        recurring=judged.recurring, entry_period=f"{entry.year}-{entry.kind}" if entry else "",
         proposal=entry.proposal if entry else "", reported=entry is not None and own,
-        after_cutoff=after, evidence_number=entry.evidence_number if entry else "",
+        after_cutoff=judged.after_cutoff, evidence_number=entry.evidence_number if entry else "",
         evidence_date=entry.evidence_date if entry else None,
         reporting_unit_id=entry.unit_id if entry else None,
     )
 
 
-def _as_of_cutoff(entry: _Entry | None, period: ReportingPeriod
+def _as_of_cutoff(entry: Entry | None, period: ReportingPeriod
                   ) -> tuple[str | None, date | None, int | None, date | None]:
     """Return status, completion, percent and a completion after the cut-off, as of the cut-off.
 
@@ -227,11 +262,11 @@ def task_states(
     period = parse_period_code(period_code)
     plan = repository.get_plan(register.db, plan_id)
     sections = {s.id: s for s in repository.list_sections(register.db, plan_id)}
-    entries = _entries(register, plan_id, period)
+    entries = entries_by_task(register, plan_id, period)
     states = []
     for task in repository.list_tasks(register.db, plan_id):
         recurring = parse_timeframe(task.timeframe, plan.year).kind == KIND_RECURRING
-        picked = _pick(entries.get(task.id, []), period, recurring)
+        picked = pick_entry(entries.get(task.id, []), period, recurring)
         section = sections.get(task.section_id) if task.section_id else None
         states.append(_state(task, section, plan.year, period, picked, today))
     return states

@@ -12,10 +12,9 @@ from datetime import date
 
 from cchc_desktop.progress import dashboard
 from cchc_desktop.progress.dashboard import default_period_code
-from cchc_desktop.progress.entries import task_states
 from cchc_desktop.progress.figures import cutoff_for
+from cchc_desktop.progress.quick_states import judged_states
 from cchc_desktop.register.connection import Register
-from cchc_desktop.schedule.lateness import DONE_STATUSES
 from ui.register.task_table_model import TaskStatus
 
 
@@ -34,17 +33,22 @@ def compute_states(register: Register, plan_id: int, period_code: str,
     """Return every task's state in the period as of its cut-off day (figures.cutoff_for:
     today, or the end of a past period), run in a worker thread for big plans.
 
-    Tasks in the same state share one TaskStatus, and the memory the full TaskState records
-    took (freed by reference counting, they hold no cycles) is handed back to the system, so a
-    100,000-task plan costs a few MB once computed. Never gc.collect() here: a collection in a
-    worker thread may finalize a closed dialog on the wrong thread (ui/shell/collector.py).
+    States come from progress.quick_states (judged like the report's task_states, each distinct
+    timeframe of the unreported tasks once); tasks in the same state share one TaskStatus and
+    freed memory is handed back to the system, so a 100,000-task plan costs a few MB. Never
+    gc.collect() here: a collection in a worker thread may finalize a closed dialog on the
+    wrong thread (ui/shell/collector.py).
     """
-    shared: dict[TaskStatus, TaskStatus] = {}
+    judged = judged_states(register, plan_id, period_code, cutoff_for(period_code, today))
+    shown: dict[int, TaskStatus] = {}  # id of a shared Judged -> its TaskStatus
     states = {}
-    for s in task_states(register, plan_id, period_code, cutoff_for(period_code, today)):
-        status = TaskStatus(s.status, s.status_label, s.due, s.overdue, s.percent,
-                            s.status in DONE_STATUSES)
-        states[s.task.id] = shared.setdefault(status, status)
+    for task_id, state in judged.items():
+        status = shown.get(id(state))
+        if status is None:
+            status = shown[id(state)] = TaskStatus(state.status, state.label, state.due,
+                                                   state.overdue, state.percent, state.done)
+        states[task_id] = status
+    del judged
     _trim_heap()
     return states
 
