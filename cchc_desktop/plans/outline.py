@@ -87,6 +87,11 @@ class Outline:
                 flags[position] = 2
         return list(compress(self.keys, flags))
 
+    def view_between(self, allowed: set[int], low: int, high: int) -> list[int]:
+        """Return the rows of the allowed tasks at positions low..high-1, under their
+        headings: the same rows as view() gives there (sorting a few positions beats a scan)."""
+        return self._few(allowed, low, high)
+
     def _few(self, allowed: set[int], low: int, high: int) -> list[int]:
         """Return the view of a few allowed tasks (sorting their positions beats a scan)."""
         index = self.index

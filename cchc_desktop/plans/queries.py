@@ -160,6 +160,15 @@ def matching_ids(register: Register, query: str) -> set[int]:
     return set(map(int, joined.split(","))) if joined else set()
 
 
+def matching_ids_between(register: Register, query: str, low: int, high: int) -> set[int]:
+    """Return the ids from `low` to `high` (task ids) of tasks matching an FTS5 query: FTS5
+    seeks to the range, so the top of a big plan is searched without reading every match."""
+    sql = ("SELECT group_concat(rowid) FROM tasks_fts WHERE tasks_fts MATCH ? "
+           "AND rowid BETWEEN ? AND ?")
+    joined = register.db.execute(sql, [query, low, high]).fetchone()[0]
+    return set(map(int, joined.split(","))) if joined else set()
+
+
 def plan_units(register: Register, plan_id: int) -> list[tuple[int, str]]:
     """Return (id, name) of the units named by the plan's tasks, in Vietnamese order."""
     sql = ("SELECT DISTINCT u.id, u.name FROM task_units tu JOIN tasks t ON t.id = tu.task_id "

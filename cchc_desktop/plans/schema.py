@@ -215,3 +215,21 @@ UPDATE agency SET
     signer_title = coalesce((SELECT value FROM settings WHERE key = 'default_signer_title'), '')
 WHERE id = 1;
 """)
+
+
+@migrations(name="0015_search_prefixes")
+def _search_prefixes(db: Database) -> None:
+    """Index 2- and 3-letter word beginnings for search as you type.
+
+    A keystroke's query ends in a prefix ("ph"*); without a prefix index FTS5 merges every word
+    that starts so (a few ms even for the top of a plan); with it the first rows of a
+    100,000-task plan are found in about a millisecond. The index is rebuilt from tasks.
+    """
+    run_script(db, """
+DROP TABLE tasks_fts;
+CREATE VIRTUAL TABLE tasks_fts USING fts5(
+    search_text, content='tasks', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3'
+);
+INSERT INTO tasks_fts(tasks_fts) VALUES ('rebuild');
+""")

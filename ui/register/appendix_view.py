@@ -9,12 +9,20 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from cchc_desktop.plans.outline import Outline, load_outline
-from cchc_desktop.plans.queries import matching_ids, sorted_task_ids, typing_query
+from cchc_desktop.plans.queries import (
+    matching_ids,
+    matching_ids_between,
+    sorted_task_ids,
+    typing_query,
+)
 from cchc_desktop.progress.figures import Figures, Filters, count_figures, select_tasks
 from cchc_desktop.register.connection import Register
 from ui.register.task_table_model import TaskStatus
 
 _SEARCH_CACHE = 16
+_FIRST_CHUNK = 256  # plan positions searched first for the top of the view
+_FIRST_LIMIT = 16_384  # beyond this many positions the whole search is about as quick
+_SCATTER = 8  # ids spread over more than 8× the tasks searched: the range reads too much
 _STATE_SORTS = ("status", "due", "progress")
 
 
@@ -68,6 +76,37 @@ class AppendixView:
             in_section = set(self.outline.task_at[low:high])
             allowed = in_section if allowed is None else allowed & in_section
         return ordered if allowed is None else list(filter(allowed.__contains__, ordered))
+
+    def first_rows(self, wanted: int) -> list[int] | None:
+        """Return the top of the view, holding at least `wanted` tasks (or every match), by
+        searching only the top of the plan; None when only the whole view will do: sorted, a
+        filter other than search and lĩnh vực, ids scattered.
+
+        The rows are the first rows keys() gives (a heading whose matches all lie further down
+        comes with the whole view); the window shows them at once and the whole view after.
+        """
+        query = typing_query(self.filters.text)
+        narrow = self.filters.unit_id is not None or self.filters.by_state()
+        if self.plan_id is None or self.sort_column or narrow or not query:
+            return None
+        known = self._searches.get(query)
+        low, high = self.outline.section_spans.get(self.filters.section_id, (0, 0)) if (
+            self.filters.section_id is not None) else (0, len(self.outline.keys))
+        found: set[int] = set()
+        start, chunk = low, _FIRST_CHUNK
+        while start < high and len(found) < wanted:
+            if start - low > _FIRST_LIMIT:
+                return None
+            ids = set(filter(None, self.outline.task_at[start:min(start + chunk, high)]))
+            if ids and max(ids) - min(ids) > _SCATTER * len(ids) + 64:
+                return None
+            if ids and known is not None:
+                found |= known & ids
+            elif ids:
+                found |= matching_ids_between(self.register, query, min(ids), max(ids)) & ids
+            start, chunk = start + chunk, chunk * 4
+        self.search_terms = [t.strip('"*') for t in query.split()]
+        return self.outline.view_between(found, low, min(start, high))
 
     def _allowed_tasks(self) -> set[int] | None:
         """Return the tasks passing every filter but the lĩnh vực (None: every task)."""

@@ -227,6 +227,10 @@ class AppendixTable(RowDrag):
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._fit_timer.start()
 
+    def rows_in_view(self) -> int:
+        """Return how many rows the viewport holds at the smallest row height."""
+        return max(self.viewport().height() // MIN_ROW_HEIGHT + 1, 20)
+
     def current_key(self) -> int | None:
         """Return the row key of the current row, if any."""
         index = self.currentIndex()

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from cchc_desktop.plans import records, services
 from cchc_desktop.plans.models import Plan
-from cchc_desktop.plans.queries import KIND_SECTION, plan_units, task_rows, unit_names
+from cchc_desktop.plans.queries import (
+    KIND_SECTION,
+    plan_units,
+    task_rows,
+    typing_query,
+    unit_names,
+)
 from cchc_desktop.progress.figures import Figures, Filters
 from cchc_desktop.register.connection import APP_NAME, Register
 from ui.register.appendix_view import AppendixView
@@ -28,6 +34,7 @@ from ui.register.table_view import AppendixTable
 from ui.register.task_table_model import TaskStatus, TaskTableModel
 from ui.shell.actions import build_actions
 from ui.shell.file_actions import FileActions
+from ui.shell.live_search import LiveSearch
 from ui.shell.ops import Ops
 from ui.shell.plan_actions import PlanActions
 from ui.shell.structure_actions import StructureActions
@@ -67,10 +74,7 @@ class MainWindow(RegisterWindow):
         self.states_period = ""  # the period whose states the table shows ("" while computing)
         self.busy_label = QLabel()
         self._unit_names: list[str] | None = None
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(lambda: self.refresh_view())
+        self.live_search = LiveSearch(self)
         self._states_running = self._states_again = False
         self._states_timer = QTimer(self)
         self._states_timer.setSingleShot(True)
@@ -202,6 +206,7 @@ class MainWindow(RegisterWindow):
 
     def refresh_view(self, select: int | None = None) -> None:
         """Recompute the rows shown and the counts, keeping (or moving) the selection."""
+        self.live_search.stop()
         keep = select if select is not None else self.table.current_key()
         column = max(self.table.currentIndex().column(), 1)
         keys = self.view.keys()
@@ -212,6 +217,17 @@ class MainWindow(RegisterWindow):
         if keep is not None:
             self.table.select_key(keep, column)
 
+    def show_first_rows(self, keys: list[int], keep: int | None) -> None:
+        """Show the first rows of a search; the counts wait for the whole view."""
+        column = max(self.table.currentIndex().column(), 1)
+        self.model.set_rows(keys, self.view.outline.headings,
+                            self.view.outline.heading_rows(keys))
+        self.delegate.set_terms(self.view.search_terms)
+        self.counts_label.setText("Đang tìm…")
+        if keep is not None:
+            self.table.select_key(keep, column)
+        self.table.fit_visible_rows()
+
     def show_counts(self, counts: Figures) -> None:
         """Show the figures of the shown tasks in the status bar (the core's wording)."""
         self.figures = counts
@@ -221,17 +237,20 @@ class MainWindow(RegisterWindow):
         """Apply the filter bar's filters and search once pending keystrokes are in (typing
         faster than a search runs skips the searches nobody would see)."""
         typed_only = replace(filters, text=self.view.filters.text) == self.view.filters
+        same_rows = typed_only and typing_query(filters.text) == typing_query(
+            self.view.filters.text) and not self.searching
         self.view.filters = filters
+        if same_rows:  # a space, or a last letter that waits for the next: nothing to redo
+            return
         if typed_only:
-            self._refresh_timer.start()
+            self.live_search.typed()
         else:
-            self._refresh_timer.stop()
             self.refresh_view()
 
     @property
     def searching(self) -> bool:
         """Tell whether a change of filter or search text is still to be shown."""
-        return self._refresh_timer.isActive()
+        return self.live_search.pending
 
     def _sort_requested(self, column: int, descending: bool) -> None:
         """Sort flat by a column, or go back to the appendix order (column -1 or TT)."""

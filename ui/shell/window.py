@@ -57,6 +57,10 @@ class RegisterWindow(QMainWindow):
     def refresh_view(self, select: int | None = None) -> None:
         raise NotImplementedError
 
+    def show_first_rows(self, keys: list[int], keep: int | None) -> None:
+        """Show the first rows of a search while the whole view is computed."""
+        raise NotImplementedError
+
     def load_states(self) -> None:
         raise NotImplementedError
 
