@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from cchc_desktop.plans import structure
@@ -200,3 +200,23 @@ def test_drag_in_a_searched_table_keeps_hidden_tasks_and_printed_numbers(
     qtbot.waitUntil(lambda: not window.searching)
     assert rows(window)[:6] == ["I Một", "1 a", "4.1 e", "2 Nhóm một", "2.1 b", "2.2 c"]
     assert rows(window)[6:9] == ["3 d", "4 Nhóm hai", "II Hai"]  # numbers kept as printed
+
+
+def test_holding_a_drag_at_the_bottom_edge_scrolls_the_table(qtbot: Any, built: Built) -> None:
+    window, ids = built
+    window.resize(900, 300)
+    qtbot.waitUntil(lambda: window.table.verticalScrollBar().maximum() > 0)
+    window.table.select_key(ids["a"])
+    mime = window.table.drag_mime()
+    assert mime is not None
+    viewport = window.table.viewport()
+    at = QPoint(80, viewport.height() - 4)
+    copy = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+    buttons, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(viewport, QDragEnterEvent(at, copy, mime, buttons, none))
+    QApplication.sendEvent(viewport, QDragMoveEvent(at, copy, mime, buttons, none))
+    bar = window.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum())
+    assert window.table.drop_line() is not None
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    assert window.table.drop_line() is None and rows(window) == START
