@@ -1,13 +1,12 @@
 """Take the README screenshots of the register window under Xvfb.
 
-Run (needs Xvfb and ImageMagick's `import`/`convert`):
+Run under Xvfb (a screen of at least 1400×880):
     Xvfb :57 -screen 0 1400x900x24 &
     DISPLAY=:57 .venv/bin/python docs/screenshots/take_screenshots.py docs/screenshots
 """
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -16,7 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QRect, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from cchc_desktop.plans import repository, services  # noqa: E402
@@ -41,16 +41,11 @@ window.show()
 
 
 def shot(name: str, widget: QWidget | None = None) -> None:
-    """Grab the screen (or a widget's part of it) into a small 256-colour PNG."""
+    """Grab the screen (or a widget's part of it) into a PNG."""
     app.processEvents()
-    raw = TMP / f"{name}.png"
-    box = "1400x880+0+0"
-    if widget is not None:
-        g = widget.frameGeometry()
-        box = f"{g.width()}x{g.height()}+{g.x()}+{g.y()}"
-    subprocess.run(["import", "-window", "root", "-crop", box, str(raw)], check=True)
-    subprocess.run(["convert", str(raw), "+repage", "-colors", "256",
-                    f"PNG8:{OUT / f'{name}.png'}"], check=True)
+    g = widget.frameGeometry() if widget is not None else QRect(0, 0, 1400, 880)
+    screen = QGuiApplication.primaryScreen()
+    screen.grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(str(OUT / f"{name}.png"))
 
 
 def search() -> QWidget | None:
