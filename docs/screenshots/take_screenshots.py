@@ -20,9 +20,9 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from cchc_desktop.plans import repository, services  # noqa: E402
-from cchc_desktop.start.demo import create_demo  # noqa: E402
 from cchc_desktop.plans.models import TaskDraft  # noqa: E402
 from cchc_desktop.register.connection import open_register  # noqa: E402
+from cchc_desktop.start.demo import create_demo  # noqa: E402
 from ui.register.task_form import TaskForm  # noqa: E402
 from ui.register.units_dialog import UnitsDialog  # noqa: E402
 from ui.shell.app import make_application  # noqa: E402
