@@ -50,13 +50,21 @@ class Outline:
         """Return the task ids in appendix order."""
         return [key for key in self.keys if key > 0]
 
-    def heading_rows(self, keys: list[int]) -> list[int]:
-        """Return the rows of a view that hold headings (remembered for the full outline)."""
+    def heading_rows(self, keys: list[int], flags: bytearray | None = None) -> list[int]:
+        """Return the rows of a view that hold headings (remembered for the full outline);
+        `flags` (from view_with_flags, for these keys) finds them without reading each key."""
         if keys is self.keys:
             if self._heading_rows is None:
                 self._heading_rows = [p for p, _ in self.spans]
                 self._heading_rows.sort()
             return self._heading_rows
+        if flags is not None:
+            shown = bytes(compress(flags, flags))  # 1 at each task row, 2 at each heading row
+            rows, row = [], shown.find(2)
+            while row >= 0:
+                rows.append(row)
+                row = shown.find(2, row + 1)
+            return rows
         return list(compress(range(len(keys)), map((0).__gt__, keys)))
 
     def task_count(self) -> int:
@@ -64,7 +72,13 @@ class Outline:
         return len(self.keys) - len(self.headings)
 
     def view(self, allowed: set[int] | None = None, section_id: int | None = None) -> list[int]:
-        """Return the row keys to show: allowed tasks (all if None) under their headings.
+        """Return the row keys to show: allowed tasks (all if None) under their headings."""
+        return self.view_with_flags(allowed, section_id)[0]
+
+    def view_with_flags(self, allowed: set[int] | None = None, section_id: int | None = None
+                        ) -> tuple[list[int], bytearray | None]:
+        """Return the row keys to show and, for a large selection, the flag of each position
+        (1: task shown, 2: heading shown, 0: left out; None when not computed).
 
         Runs at C speed for large sets (a byte mask, bytearray.find, itertools.compress):
         headings without a shown task are left out.
@@ -72,12 +86,13 @@ class Outline:
         low, high = self.section_spans.get(section_id, (0, len(self.keys))) if (
             section_id is not None) else (0, len(self.keys))
         if allowed is None:
-            return self.keys if (low, high) == (0, len(self.keys)) else self.keys[low:high]
-        if len(allowed) * 16 < len(self.keys):
-            return self._few(allowed, low, high)
-        mask = bytearray(self.max_id + 1)  # ids beyond the plan's (stale or foreign) are ignored
+            whole = (low, high) == (0, len(self.keys))
+            return (self.keys if whole else self.keys[low:high]), None
+        if len(allowed) * 16 < len(self.keys) or min(allowed, default=0) < 0:
+            return self._few(allowed, low, high), None
         top = self.max_id
-        any(map(mask.__setitem__, (t for t in allowed if 0 <= t <= top), repeat(1)))
+        mask = bytearray(top + 1)  # ids beyond the plan's (stale or foreign) are ignored
+        any(map(mask.__setitem__, filter(top.__ge__, allowed), repeat(1)))
         mask[0] = 0
         flags = bytearray(map(mask.__getitem__, self.task_at))
         flags[:low] = bytes(low)
@@ -85,7 +100,7 @@ class Outline:
         for position, end in self.spans:
             if flags.find(1, position + 1, end) >= 0:
                 flags[position] = 2
-        return list(compress(self.keys, flags))
+        return list(compress(self.keys, flags)), flags
 
     def view_between(self, allowed: set[int], low: int, high: int) -> list[int]:
         """Return the rows of the allowed tasks at positions low..high-1, under their

@@ -68,6 +68,9 @@ def test_outline_view_keeps_only_headings_above_shown_tasks(demo_register: Regis
             section = chooser.choice(sections)
             low, high = outline.section_spans[section]
             assert outline.view(allowed, section) == _brute_view(outline, allowed, low, high)
+            keys, flags = outline.view_with_flags(allowed, section)
+            headings = [row for row, key in enumerate(keys) if is_heading(key)]
+            assert outline.heading_rows(keys, flags) == headings
 
 
 def test_task_rows_reads_one_page(demo_register: Register) -> None:

@@ -7,6 +7,7 @@ tested (and benchmarked) without widgets. Reads go through cchc_desktop.queries/
 from __future__ import annotations
 
 from collections import OrderedDict
+from itertools import compress
 
 from cchc_desktop.plans.outline import Outline, load_outline
 from cchc_desktop.plans.queries import (
@@ -15,7 +16,14 @@ from cchc_desktop.plans.queries import (
     sorted_task_ids,
     typing_query,
 )
-from cchc_desktop.progress.figures import Figures, Filters, count_figures, select_tasks
+from cchc_desktop.progress.figures import (
+    Figures,
+    Filters,
+    count_codes,
+    count_figures,
+    select_tasks,
+    state_code,
+)
 from cchc_desktop.register.connection import Register
 from ui.register.task_table_model import TaskStatus
 
@@ -44,11 +52,14 @@ class AppendixView:
         self._searches: OrderedDict[str, set[int]] = OrderedDict()
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         self._allowed: set[int] | None = None
+        self._shown: tuple[list[int], bytearray] | None = None  # last keys() and their flags
+        self._codes: bytes | None = None  # state_code at each outline position (0: heading)
 
     def load(self, plan_id: int | None) -> None:
         """Read a plan's outline (after switching plans or a change of structure)."""
         self.plan_id = plan_id
         self.outline = load_outline(self.register, plan_id) if plan_id is not None else Outline()
+        self._codes = self._shown = None
         self.data_changed()
 
     def data_changed(self) -> None:
@@ -59,6 +70,7 @@ class AppendixView:
     def set_states(self, states: dict[int, TaskStatus] | None) -> None:
         """Use the tasks' states in the chosen period (None while being computed)."""
         self.states = states
+        self._codes = None
         self._sorted = {k: v for k, v in self._sorted.items() if k[0] not in _STATE_SORTS}
 
     # Computing the view ------------------------------------------------------------------------
@@ -68,8 +80,12 @@ class AppendixView:
         allowed = self._allowed_tasks()
         self._allowed = allowed
         section = self.filters.section_id
+        self._shown = None
         if self.sort_column is None:
-            return self.outline.view(allowed, section)
+            keys, flags = self.outline.view_with_flags(allowed, section)
+            if flags is not None:
+                self._shown = (keys, flags)
+            return keys
         ordered = self._sorted_ids()
         if section is not None:
             low, high = self.outline.section_spans.get(section, (0, 0))
@@ -161,11 +177,34 @@ class AppendixView:
 
     def counts(self, keys: list[int], headings: int) -> Figures:
         """Return the status-bar figures of the shown tasks (keys holding `headings` headings),
-        counted by the core's count_figures like the dashboard, the report and the export."""
+        counted by the core's count_codes like the dashboard, the report and the export."""
         shown = len(keys) - headings
         total = self.outline.task_count()
         if self.states is None:
             return count_figures(None, None, total, shown)
+        codes = self._position_codes()
         if shown == total:
-            return count_figures(self.states, None, total, shown)
+            return count_codes(codes, total, shown)
+        if self._shown is not None and self._shown[0] is keys:
+            return count_codes(bytes(compress(codes, self._shown[1])), total, shown)
         return count_figures(self.states, filter((0).__lt__, keys), total, shown)
+
+    def heading_rows(self, keys: list[int]) -> list[int]:
+        """Return the rows of keys() that hold headings."""
+        flags = self._shown[1] if self._shown is not None and self._shown[0] is keys else None
+        return self.outline.heading_rows(keys, flags)
+
+    def _position_codes(self) -> bytes:
+        """Return the state code at each outline position (tasks in the same state share
+        their state, so each distinct state is coded once)."""
+        if self._codes is None:
+            states, coded = self.states or {}, dict[int, int]()
+            codes = bytearray(len(self.outline.task_at))
+            for position, task_id in enumerate(self.outline.task_at):
+                state = states.get(task_id) if task_id else None
+                if state is not None:
+                    code = coded.get(id(state))
+                    codes[position] = code if code is not None else coded.setdefault(
+                        id(state), state_code(state))
+            self._codes = bytes(codes)
+        return self._codes

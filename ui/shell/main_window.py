@@ -210,7 +210,7 @@ class MainWindow(RegisterWindow):
         keep = select if select is not None else self.table.current_key()
         column = max(self.table.currentIndex().column(), 1)
         keys = self.view.keys()
-        heading_rows = self.view.outline.heading_rows(keys)
+        heading_rows = self.view.heading_rows(keys)
         self.model.set_rows(keys, self.view.outline.headings, heading_rows)
         self.delegate.set_terms(self.view.search_terms)
         self.show_counts(self.view.counts(keys, len(heading_rows)))
