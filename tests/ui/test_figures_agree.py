@@ -19,6 +19,7 @@ from cchc_desktop.progress.figures import STATUS_CHOICES, Figures, plan_figures
 from cchc_desktop.progress.states import NO_REPORT_LABEL, SHOWN_LABELS
 from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.period import collect_period
+from cchc_desktop.text.numbers import format_count
 from ui.progress.dashboard_dialog import DashboardDialog
 from ui.register.task_table_model import COL_STATUS
 from ui.shell.main_window import MainWindow
@@ -57,6 +58,11 @@ def dashboard_says(qtbot: Any, window: MainWindow) -> Figures:
     qtbot.addWidget(dialog)
     assert dialog.figures_label.text().endswith(window.counts_label.text())
     assert len(dialog.alerts.overdue) == dialog.figures.overdue  # the list says it too
+    table, figures = dialog.area_table, dialog.figures
+    total = [table.item(table.rowCount() - 1, c).text() for c in range(table.columnCount())]
+    assert total[1] == format_count(figures.tasks)  # Theo lĩnh vực: its Tổng cộng row
+    assert total[6] == format_count(figures.no_report)  # its "Chưa có báo cáo" column
+    assert dict(dialog.status_chart.values)[NO_REPORT_LABEL] == figures.no_report
     return dialog.figures
 
 
