@@ -135,3 +135,32 @@ def test_a_sort_remembered_from_last_time_does_not_sort_the_reopened_table(
     assert reopened.table.horizontalHeader().sortIndicatorSection() == -1
     assert reopened.view.sort_column is None and reopened.model.heading_rows()
     assert_rows_reach_the_right_edge(reopened)
+
+
+def test_rows_grow_to_show_the_whole_hạn_and_trạng_thái(qtbot: Any, open_window: Any) -> None:
+    """'15/11/2021 (hạn riêng)' and 'Chưa có báo cáo (quá hạn)' wrap in their narrow columns:
+    the row takes the height of the wrapped text instead of cutting it off."""
+    from cchc_desktop.plans import services
+    from ui.register.task_table_model import COL_DUE, COL_STATUS
+
+    window = open_window(1366)
+    table, model = window.table, window.model
+    row = next(r for r, k in enumerate(model.row_keys())
+               if k > 0 and model.index(r, COL_STATUS).data() == "Chưa có báo cáo")
+    for column in range(model.columnCount()):
+        if column not in (COL_DUE, COL_STATUS):
+            table.setColumnWidth(column, 900)  # everything else fits on one line
+    table.setColumnWidth(COL_DUE, 80)
+    table.setColumnWidth(COL_STATUS, 118)
+    services.set_due_override(window.register, model.key_at(row), "2021-01-15")
+    window.task_changed(window.plan_id, model.key_at(row))
+    window.load_states()
+    qtbot.waitUntil(lambda: model.index(row, COL_STATUS).data() == "Chưa có báo cáo (quá hạn)",
+                    timeout=15000)
+    table.fit_visible_rows()
+    line = table.fontMetrics().height()
+    assert model.index(row, COL_DUE).data() == "15/01/2021 (hạn riêng)"
+    assert table.rowHeight(row) >= 2 * line
+    window.table.setColumnWidth(COL_DUE, 400)
+    window.table.setColumnWidth(COL_STATUS, 400)
+    qtbot.waitUntil(lambda: table.rowHeight(row) < 2 * line, timeout=5000)

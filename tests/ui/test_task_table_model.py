@@ -79,7 +79,7 @@ def test_states_are_pending_then_shown() -> None:
     assert model.index(0, COL_STATUS).data(DISPLAY) == "…"
     model.set_states({1: TaskStatus("not_started", "Chưa thực hiện", date(2026, 3, 31), True),
                       2: TaskStatus("done", "Hoàn thành", None, False, 100, True)})
-    assert model.index(0, COL_STATUS).data(DISPLAY) == "Quá hạn"
+    assert model.index(0, COL_STATUS).data(DISPLAY) == "Chưa thực hiện (quá hạn)"
     assert model.index(0, COL_DUE).data(DISPLAY) == "31/03/2026"
     assert model.index(0, COL_STATUS).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(1, COL_STATUS).data(DISPLAY) == "Hoàn thành"

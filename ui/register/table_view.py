@@ -22,6 +22,7 @@ from ui.register.header_state import restore_header
 from ui.register.row_drag import RowDrag
 from ui.register.task_table_model import (
     COL_CONTENT,
+    COL_DUE,
     COL_LEAD,
     COL_NOTES,
     COL_NUMBER,
@@ -168,9 +169,9 @@ class AppendixTable(RowDrag):
         self._fit_timer.start()
 
     def _text_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
-        """Refit when text changed (not when only the states' columns did)."""
-        if top.column() < COL_STATUS:
-            self._refit()
+        """Refit the rows in view when text changed, the states' columns included ("Chưa có báo
+        cáo (quá hạn)", "15/11/2021 (hạn riêng)" wrap)."""
+        self._refit()
 
     def fit_visible_rows(self) -> None:
         """Give the rows in view the height of their text (capped), leaving the others."""
@@ -203,8 +204,9 @@ class AppendixTable(RowDrag):
         else:
             texts = {COL_NUMBER: item.number, COL_CONTENT: item.content, COL_RESULT: item.result,
                      COL_LEAD: item.lead, COL_PARTNER: item.partner,
-                     COL_TIMEFRAME: item.timeframe,
-                     COL_STATUS: str(model.index(row, COL_STATUS).data() or "")}
+                     COL_TIMEFRAME: item.timeframe, COL_NOTES: item.notes,
+                     COL_STATUS: str(model.index(row, COL_STATUS).data() or ""),
+                     COL_DUE: str(model.index(row, COL_DUE).data() or "")}
             needed = max(self._wrapped(text, self.columnWidth(column))
                          for column, text in texts.items() if not self.isColumnHidden(column))
         height = min(max(needed + 8, MIN_ROW_HEIGHT), MAX_ROW_HEIGHT)

@@ -269,7 +269,7 @@ class TaskTableModel(QAbstractTableModel):
         if state is None:
             return ""
         if column == COL_STATUS:
-            return "Quá hạn" if state.overdue else state.label
+            return f"{state.label} (quá hạn)" if state.overdue else state.label
         if column == COL_DUE:
             return format_date(state.due)
         return f"{state.percent}%" if state.percent is not None else ""
