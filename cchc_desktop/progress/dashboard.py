@@ -14,6 +14,7 @@ from cchc_desktop.progress.figures import (
     cutoff_for,
 )
 from cchc_desktop.progress.states import (
+    NO_REPORT,
     SHOWN_LABELS,
     UNFINISHED,
     AreaStat,
@@ -153,7 +154,7 @@ def unit_stats(register: Register, plan_id: int, states: list[TaskState]) -> lis
             stat.tasks += 1
             stat.done += state.done
             stat.overdue += state.overdue
-            stat.no_report += not state.reported and not state.done
+            stat.no_report += state.status == NO_REPORT  # as the area table and every figure
     return sorted(units.values(), key=lambda u: (-u.tasks, u.name))
 
 

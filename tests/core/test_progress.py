@@ -137,3 +137,18 @@ def test_narratives_are_saved_per_area_and_period(register, plan) -> None:
     expected = {"institutions": "Đã rà soát 12 văn bản."}
     assert get_narratives(register, plan_id, "2026-Q1") == expected
     assert get_narratives(register, plan_id, "2026-H1") == {}
+
+
+def test_a_unit_carrying_an_earlier_report_is_not_counted_as_unreported(register, plan) -> None:
+    from cchc_desktop.progress.dashboard import dashboard_for
+
+    plan_id, _ = plan
+    lead = services.add_task(register, plan_id, TaskDraft(content="Rà soát TTHC",
+                                                          lead_text="Sở Tư pháp",
+                                                          timeframe="Quý IV/2026"))
+    record_progress(register, lead, "2026-Q1", ProgressInput("Đang thực hiện", percent=30), TODAY)
+    board = dashboard_for(register, plan_id, "2026-H1", TODAY)
+    unit = next(u for u in board.units if u.name == "Sở Tư pháp")
+    total = board.areas[-1]
+    assert (unit.tasks, unit.no_report) == (1, 0)  # its Q1 report carries into 6 tháng
+    assert total.no_report == 3 and total.in_progress == 1  # the three tasks nobody reported
