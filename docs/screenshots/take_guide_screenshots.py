@@ -9,7 +9,6 @@ Each dialog is shown on a fresh demo register and grabbed with QWidget.grab().
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,30 +16,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import openpyxl  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
+from stage import OUT, TMP, TODAY, plan_id, register, wait  # noqa: E402
 
 from cchc_desktop.excel.write.export import run_export  # noqa: E402
 from cchc_desktop.exchange import templates as tpl  # noqa: E402
 from cchc_desktop.plans import repository, services  # noqa: E402
-from cchc_desktop.start.demo import create_demo  # noqa: E402
 from cchc_desktop.register import backup
-from cchc_desktop.register.connection import open_register  # noqa: E402
-from ui.shell.app import make_application  # noqa: E402
-
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-TODAY = date(2021, 10, 15)
-app = make_application()
-TMP = Path(tempfile.mkdtemp())
-register = open_register(TMP / "so-dang-ky-mau.sqlite")
-plan_id = create_demo(register)
-
-
-def wait(ms: int = 300) -> None:
-    """Let the event loop paint (and background jobs finish) for a moment."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def shot(name: str, widget: QWidget, ms: int = 400) -> None:

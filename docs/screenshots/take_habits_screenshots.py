@@ -12,40 +12,22 @@ Vietnamese print dialog) and phim-tat-{1366,1920}.png (the shortcut list).
 from __future__ import annotations
 
 import sys
-import tempfile
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
+from stage import OUT, TMP, TODAY, register, wait  # noqa: E402
 
-from cchc_desktop.register.connection import open_register  # noqa: E402
-from cchc_desktop.start.demo import create_demo  # noqa: E402
 from ui.register.context_menu import build_row_menu  # noqa: E402
 from ui.register.units_dialog import UnitsDialog  # noqa: E402
-from ui.shell.app import make_application  # noqa: E402
 from ui.shell.help_dialog import ShortcutsDialog  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
 from ui.shell.toolbar import row_menu_actions  # noqa: E402
 from ui.widgets.print_dialog import PrintDialog  # noqa: E402
-
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-TODAY = date(2021, 10, 15)
-app = make_application()
-TMP = Path(tempfile.mkdtemp())
-register = open_register(TMP / "so-dang-ky-mau.sqlite")
-create_demo(register)
-
-
-def wait(ms: int = 400) -> None:
-    """Let the event loop paint (and background jobs finish) for a moment."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def grab_screen(name: str, width: int, height: int) -> None:

@@ -13,36 +13,20 @@ from __future__ import annotations
 
 import shutil
 import sys
-import tempfile
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from stage import OUT, TMP, TODAY, plan_id, register, wait  # noqa: E402
 
 from cchc_desktop.plans import repository, services  # noqa: E402
-from cchc_desktop.register.connection import open_register  # noqa: E402
-from cchc_desktop.start.demo import create_demo  # noqa: E402
 from ui.progress.dashboard_dialog import DashboardDialog  # noqa: E402
-from ui.shell.app import make_application  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-TODAY = date(2021, 10, 15)
-app = make_application()
-TMP = Path(tempfile.mkdtemp())
-register = open_register(TMP / "so-dang-ky-mau.sqlite")
-plan_id = create_demo(register)
 task = next(t for t in repository.list_tasks(register.db, plan_id) if t.number == "1.2")
 services.set_due_override(register, task.id, "2021-11-15")
 
-
-def wait(ms: int = 400) -> None:
-    """Let the event loop paint (and background jobs finish) for a moment."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def take(width: int, height: int) -> None:
