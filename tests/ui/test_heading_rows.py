@@ -164,3 +164,27 @@ def test_rows_grow_to_show_the_whole_hạn_and_trạng_thái(qtbot: Any, open_wi
     window.table.setColumnWidth(COL_DUE, 400)
     window.table.setColumnWidth(COL_STATUS, 400)
     qtbot.waitUntil(lambda: table.rowHeight(row) < 2 * line, timeout=5000)
+
+
+def test_going_to_a_heading_row_never_slides_the_table_off_tt(qtbot: Any,
+                                                            open_window: Any) -> None:
+    """Headings span every column after TT: wider than a 1366-px window with Ghi chú shown.
+    Selecting one (after an edit, Bỏ lọc, or with the arrow keys) used to scroll the table
+    sideways so that TT was cut; the scroll bar now follows the columns pixel by pixel."""
+    window = open_window(1366)
+    table = window.table
+    table.show_column(COL_NOTES, True)
+    bar = table.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.maximum() == table.horizontalHeader().length() - table.viewport().width()
+    headings = [k for k in window.model.row_keys() if k < 0]
+    for key in headings[:6]:
+        table.select_key(key)
+        assert table.columnViewportPosition(0) == 0 and bar.value() == 0
+    first_task = next(k for k in window.model.row_keys() if k > 0)
+    table.select_key(first_task)
+    for _ in range(8):  # walk down through tasks and headings with the arrow key
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        assert table.columnViewportPosition(0) == 0
+    bar.setValue(bar.maximum())
+    assert table.columnViewportPosition(0) == -bar.maximum()

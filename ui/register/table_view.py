@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSettings,
@@ -59,6 +60,7 @@ class AppendixTable(RowDrag):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setTabKeyNavigation(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setMinimumSectionSize(24)
         self._fitted: set[int] = set()
@@ -242,6 +244,19 @@ class AppendixTable(RowDrag):
         """Return the row keys of the selected rows, in table order."""
         rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
         return [self.task_model.key_at(r) for r in rows]
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
+                 ) -> None:
+        """Scroll to a cell; a heading row (its text spans every column after TT, wider than
+        the window) is scrolled to up or down only, so the table never slides off TT."""
+        if index.isValid() and self.task_model.key_at(index.row()) < 0:
+            bar = self.horizontalScrollBar()
+            left = bar.value()
+            super().scrollTo(index, hint)
+            bar.setValue(left)
+            return
+        super().scrollTo(index, hint)
 
     def select_key(self, key: int | None, column: int = COL_CONTENT) -> bool:
         """Make a row current and selected, scrolled into view; False if it is not shown."""
