@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ui.widgets.file_names import make_vietnamese
+
 LAST_FOLDER_KEY = "files/last_folder"
 _settings: list[QSettings] = []
 
@@ -63,18 +65,19 @@ def _ask(dialog: QFileDialog) -> tuple[list[str], str]:
     return paths, dialog.selectedNameFilter()
 
 
-def _dialog(parent: QWidget | None, caption: str, directory: str | Path, filter: str,  # noqa: A002
-            mode: QFileDialog.FileMode) -> QFileDialog:
+def file_dialog(parent: QWidget | None, caption: str, directory: str | Path,
+                filter: str, mode: QFileDialog.FileMode) -> QFileDialog:  # noqa: A002
     """Return a file dialog starting in the remembered folder."""
     dialog = QFileDialog(parent, caption, start_path(directory), filter)
     dialog.setFileMode(mode)
+    make_vietnamese(dialog)
     return dialog
 
 
 def get_open_file_name(parent: QWidget | None, caption: str, directory: str | Path = "",
                        filter: str = "") -> tuple[str, str]:  # noqa: A002 - Qt's name
     """Ask for one existing file."""
-    paths, chosen = _ask(_dialog(parent, caption, directory, filter,
+    paths, chosen = _ask(file_dialog(parent, caption, directory, filter,
                                  QFileDialog.FileMode.ExistingFile))
     return (paths[0] if paths else ""), chosen
 
@@ -82,14 +85,15 @@ def get_open_file_name(parent: QWidget | None, caption: str, directory: str | Pa
 def get_open_file_names(parent: QWidget | None, caption: str, directory: str | Path = "",
                         filter: str = "") -> tuple[list[str], str]:  # noqa: A002
     """Ask for several existing files."""
-    return _ask(_dialog(parent, caption, directory, filter, QFileDialog.FileMode.ExistingFiles))
+    return _ask(file_dialog(parent, caption, directory, filter,
+                            QFileDialog.FileMode.ExistingFiles))
 
 
 def get_save_file_name(parent: QWidget | None, caption: str, directory: str | Path = "",
                        filter: str = "",  # noqa: A002
                        options: QFileDialog.Option | None = None) -> tuple[str, str]:
     """Ask where to save a file (asking before writing over one, unless told not to)."""
-    dialog = _dialog(parent, caption, directory, filter, QFileDialog.FileMode.AnyFile)
+    dialog = file_dialog(parent, caption, directory, filter, QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     if options is not None:
         dialog.setOptions(options)
@@ -100,7 +104,7 @@ def get_save_file_name(parent: QWidget | None, caption: str, directory: str | Pa
 def get_existing_directory(parent: QWidget | None, caption: str,
                            directory: str | Path = "") -> str:
     """Ask for a folder."""
-    dialog = _dialog(parent, caption, directory, "", QFileDialog.FileMode.Directory)
+    dialog = file_dialog(parent, caption, directory, "", QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     paths, _ = _ask(dialog)
     return paths[0] if paths else ""
