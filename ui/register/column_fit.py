@@ -1,6 +1,8 @@
-"""Columns that use a wide window: the room left over on the right is shared by the long text
-columns (Nội dung, Sản phẩm/Kết quả); narrowing the window gives it back. Widths the officer
-sets by hand stay his (the share is added on top of them)."""
+"""Columns that use the window's width: the room left over on the right is shared by the long
+text columns (Nội dung, Sản phẩm/Kết quả); narrowing the window gives it back, and when the
+columns overflow by a little (1366-px screen), those two give up what is missing so Tiến độ is
+not cut — never below a readable width. Widths the officer sets by hand stay his (the share is
+added on top of them, or taken from them)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QTableView
 from ui.register.task_table_model import COL_CONTENT, COL_RESULT
 
 SHARES = {COL_CONTENT: 0.6, COL_RESULT: 0.4}
+NARROWEST = {COL_CONTENT: 240, COL_RESULT: 150}  # what they keep when giving up room
 
 
 class ColumnFitter(QObject):
@@ -54,14 +57,18 @@ class ColumnFitter(QObject):
         columns = range(table.model().columnCount())
         own = sum(table.columnWidth(c) - self.added.get(c, 0) for c in columns
                   if not table.isColumnHidden(c))
-        spare = max(0, table.viewport().width() - own - 2)
+        spare = table.viewport().width() - own - 2
         shown = {c: s for c, s in SHARES.items() if not table.isColumnHidden(c)}
         total = sum(shown.values()) or 1
+        room = sum(max(0, table.columnWidth(c) - self.added.get(c, 0) - NARROWEST[c])
+                   for c in shown)
+        if spare < 0 and -spare > room:
+            spare = 0  # far too wide anyway (widths set by hand): the scroll bar it is
         self._adjusting = True
         try:
             for column in SHARES:
                 base = table.columnWidth(column) - self.added.get(column, 0)
-                extra = int(spare * shown.get(column, 0) / total)
+                extra = max(int(spare * shown.get(column, 0) / total), NARROWEST[column] - base)
                 self.added[column] = extra
                 table.setColumnWidth(column, base + extra)
         finally:
