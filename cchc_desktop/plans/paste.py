@@ -10,11 +10,16 @@ naming the row; a budget that is not a number is left empty with a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from cchc_desktop.excel.read import headers as h
 from cchc_desktop.excel.read.amounts import parse_budget
+from cchc_desktop.plans import services, structure, unit_edits
 from cchc_desktop.plans.models import TaskDraft
+from cchc_desktop.plans.units import UnitIndex, split_unit_names
+from cchc_desktop.register.connection import Register
+from cchc_desktop.text.folding import fold
 from cchc_desktop.text.tables import from_tsv
 
 FIELDS = {h.NUMBER: "number", h.CONTENT: "content", h.RESULT: "result", h.LEAD: "lead_text",
@@ -79,3 +84,58 @@ def read_pasted_tasks(text: str) -> PastedTasks:
         if draft is not None:
             result.drafts.append(draft)
     return result
+
+
+# Adding the pasted tasks (one transaction), taking them away and putting them back -------------
+
+
+def new_unit_names(register: Register, drafts: list[TaskDraft]) -> list[str]:
+    """Return the unit names in the pasted Chủ trì/Phối hợp that the directory does not know
+    (they would be added as new units), each once, in order."""
+    index = UnitIndex(register.db)
+    found: dict[str, str] = {}
+    for draft in drafts:
+        for text in (draft.lead_text, draft.partner_text):
+            for name in split_unit_names(text):
+                if index.find(name) is None:
+                    found.setdefault(fold(name), name)
+    return list(found.values())
+
+
+def add_pasted(register: Register, plan_id: int, drafts: list[TaskDraft],
+               section_id: int | None, group_id: int | None,
+               after_task_id: int | None) -> tuple[list[int], list[int]]:
+    """Add the pasted tasks in order after a task (or at the end of the group), each numbered
+    as an inserted task (a plan that keeps its printed numbers keeps a pasted TT); return the
+    new tasks' ids and the ids of the units their texts added to the directory."""
+    keep = structure.keeps_numbers(register, plan_id)
+    with register.transaction() as db:
+        known = {r[0] for r in db.execute("SELECT id FROM units")}
+        ids: list[int] = []
+        after = after_task_id
+        for draft in drafts:
+            after = structure.add_task(register, plan_id, draft if keep else replace(
+                draft, number=""), section_id, group_id, after)
+            ids.append(after)
+        units = [r[0] for r in db.execute("SELECT id FROM units ORDER BY id") if r[0] not in known]
+    return ids, units
+
+
+def remove_pasted(register: Register, task_ids: list[int], unit_ids: list[int]
+                  ) -> dict[str, Any]:
+    """Take the pasted tasks away, and the units they added that nothing else names now;
+    return what restore_pasted puts back."""
+    with register.transaction():
+        tasks = [services.delete_task(register, t) for t in task_ids]
+        units = [unit_edits.delete_unit(register, u) for u in unit_ids
+                 if not unit_edits.unit_used(register, u)]
+    return {"tasks": tasks, "units": units}
+
+
+def restore_pasted(register: Register, snapshot: dict[str, Any]) -> None:
+    """Put back what remove_pasted took away (units first: the tasks name them)."""
+    with register.transaction():
+        for unit in snapshot["units"]:
+            unit_edits.restore_unit(register, unit)
+        for task in snapshot["tasks"]:
+            services.restore_task(register, task)

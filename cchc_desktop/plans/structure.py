@@ -10,28 +10,21 @@ original (real appendices number irregularly) unless the officer turns renumberi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
 
 from cchc_desktop.errors import ValidationError
+from cchc_desktop.plans import next_numbers, services
+from cchc_desktop.plans.models import TaskDraft
+from cchc_desktop.plans.next_numbers import roman
 from cchc_desktop.register import audit
 from cchc_desktop.register.connection import Register
 
-_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
-          ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 _KEEP = "keep_numbers_plan_{}"
 NAMES = {"section": "Lĩnh vực", "group": "Nhóm"}
 POSITION_STEP = 10  # as services.POSITION_STEP
-
-
-def roman(value: int) -> str:
-    """Write a section number in Roman numerals (1 → I, 14 → XIV)."""
-    out = ""
-    for letters, amount in _ROMAN:
-        while value >= amount:
-            out, value = out + letters, value - amount
-    return out
 
 
 def _title(title: str, what: str) -> str:
@@ -62,7 +55,8 @@ def add_section(register: Register, plan_id: int, title: str, code: str = "",
                 area: str | None = None) -> int:
     """Add a section at the end of the plan; return its id."""
     with register.transaction() as db:
-        values = {"plan_id": plan_id, "title": _title(title, "lĩnh vực"), "code": code.strip(),
+        code = code.strip() or next_numbers.section_code(db, plan_id)
+        values = {"plan_id": plan_id, "title": _title(title, "lĩnh vực"), "code": code,
                   "area": area, "position": _end(db, "SELECT max(position) FROM sections "
                                                      "WHERE plan_id = ?", [plan_id])}
         section_id = int(db.table("sections").insert(values).last_pk or 0)
@@ -138,11 +132,24 @@ def add_group(register: Register, plan_id: int, section_id: int | None, title: s
                      "AND section_id IS ?", [plan_id, section_id]),
             _end(db, "SELECT max(position) FROM tasks WHERE plan_id = ? AND section_id IS ? "
                      "AND group_id IS NULL", [plan_id, section_id]))
-        values = {"plan_id": plan_id, "section_id": section_id, "number": number.strip(),
+        number = number.strip() or next_numbers.group_number(db, plan_id, section_id)
+        values = {"plan_id": plan_id, "section_id": section_id, "number": number,
                   "title": _title(title, "nhóm"), "position": position}
         group_id = int(db.table("task_groups").insert(values).last_pk or 0)
         audit.record(db, "add", "group", group_id, after=values)
     return group_id
+
+
+def add_task(register: Register, plan_id: int, draft: TaskDraft, section_id: int | None,
+             group_id: int | None, after_task_id: int | None) -> int:
+    """Add a task (services.add_task) whose empty TT gets the number after its previous
+    sibling (next_numbers), so a plan keeping its printed numbers shows one; return its id."""
+    with register.transaction() as db:
+        if not draft.number.strip():
+            draft = replace(draft, number=next_numbers.task_number(
+                db, plan_id, section_id, group_id, after_task_id))
+        return services.add_task(register, plan_id, draft, section_id, group_id,
+                                 after_task_id)
 
 
 # Deleting ---------------------------------------------------------------------------------------
@@ -150,8 +157,9 @@ def add_group(register: Register, plan_id: int, section_id: int | None, title: s
 
 def delete(register: Register, kind: str, row_id: int, with_tasks: bool) -> dict[str, Any]:
     """Delete a section (with its groups) or a group: with its tasks, or moving the tasks out
-    (a group's tasks stay in its section; a section's tasks go outside any section).
-    Return the snapshot restore() puts back."""
+    (a group's tasks stay in its section; a section's tasks become loose tasks where the
+    section was, see _move_out). Return the snapshot restore() puts back ("moved": the tasks
+    moved out, in order)."""
     table, _, what = _kind(kind)
     with register.transaction() as db:
         row = _row(db, table, row_id, what.capitalize())
@@ -162,7 +170,7 @@ def delete(register: Register, kind: str, row_id: int, with_tasks: bool) -> dict
         ids = [t["id"] for t in tasks]
         marks = ",".join("?" * len(ids))
         snapshot = {"kind": kind, "row": row, "groups": groups, "tasks": tasks,
-                    "with_tasks": with_tasks, "links": [], "progress": []}
+                    "with_tasks": with_tasks, "links": [], "progress": [], "moved": []}
         if with_tasks and ids:
             snapshot["links"] = list(db.query(
                 f"SELECT * FROM task_units WHERE task_id IN ({marks})", ids))  # noqa: S608
@@ -170,11 +178,35 @@ def delete(register: Register, kind: str, row_id: int, with_tasks: bool) -> dict
                 f"SELECT * FROM progress WHERE task_id IN ({marks})", ids))  # noqa: S608
             db.execute(f"DELETE FROM tasks WHERE id IN ({marks})", ids)  # noqa: S608
         elif ids and kind == "section":
-            db.execute(f"UPDATE tasks SET section_id = NULL, group_id = NULL WHERE id IN "
-                       f"({marks})", ids)  # noqa: S608
+            snapshot["moved"] = _move_out(db, row, ids)
         db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])  # noqa: S608
         audit.record(db, "delete", kind, row_id, before={**row, "tasks": len(ids)})
     return snapshot
+
+
+def _move_out(db: Database, section: dict[str, Any], ids: list[int]) -> list[int]:
+    """Make a deleted section's tasks loose tasks where the section was: at the end of the
+    section before it, or (the first section) after the tasks outside any section. Keep
+    their appendix order; return their ids in that order."""
+    previous = db.execute(
+        "SELECT id FROM sections WHERE plan_id = ? AND (position, id) < (?, ?) "
+        "ORDER BY position DESC, id DESC LIMIT 1",
+        [section["plan_id"], section["position"], section["id"]]).fetchone()
+    target = previous[0] if previous is not None else None
+    start = max(
+        _end(db, "SELECT max(position) FROM task_groups WHERE plan_id = ? AND section_id IS ?",
+             [section["plan_id"], target]),
+        _end(db, "SELECT max(position) FROM tasks WHERE plan_id = ? AND section_id IS ? "
+                 "AND group_id IS NULL", [section["plan_id"], target]))
+    marks = ",".join("?" * len(ids))
+    ordered = [r[0] for r in db.execute(
+        "SELECT t.id FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id "  # noqa: S608
+        f"WHERE t.id IN ({marks}) ORDER BY coalesce(g.position, t.position), "
+        "g.id IS NOT NULL, g.id, t.position, t.id", ids)]
+    db.conn.executemany("UPDATE tasks SET section_id = ?, group_id = NULL, position = ? "
+                        "WHERE id = ?", [(target, start + POSITION_STEP * i, task_id)
+                                         for i, task_id in enumerate(ordered)])
+    return ordered
 
 
 def restore(register: Register, snapshot: dict[str, Any]) -> None:
@@ -195,7 +227,8 @@ def restore(register: Register, snapshot: dict[str, Any]) -> None:
         else:
             for task in snapshot["tasks"]:
                 db.table("tasks").update(task["id"], {"section_id": task["section_id"],
-                                                      "group_id": task["group_id"]})
+                                                      "group_id": task["group_id"],
+                                                      "position": task["position"]})
         audit.record(db, "restore", kind, snapshot["row"]["id"], after=snapshot["row"])
 
 

@@ -28,6 +28,12 @@ def unit_tasks(register: Register, unit_id: int) -> list[tuple[str, str]]:
     return [(row["number"], row["content"]) for row in register.db.query(sql, [unit_id])]
 
 
+def unit_used(register: Register, unit_id: int) -> bool:
+    """Tell whether a task names a unit."""
+    return register.db.execute("SELECT 1 FROM task_units WHERE unit_id = ? LIMIT 1",
+                               [unit_id]).fetchone() is not None
+
+
 def _in_use_message(unit: Unit, tasks: list[tuple[str, str]]) -> str:
     """Say which tasks still name the unit (the first few)."""
     lines = [f"– {number} {content[:70]}".rstrip() for number, content in tasks[:SHOWN_TASKS]]

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import structure
+from cchc_desktop.plans.outline import group_key, section_key
 from ui.register.undo_commands import ServiceCommand, Views
 
 NAMES = {"section": "lĩnh vực", "group": "nhóm"}
@@ -81,19 +82,26 @@ class DeleteHeadingCommand(ServiceCommand):
     """Delete a section or group with its tasks, or moving its tasks out of it."""
 
     def __init__(self, views: Views, plan_id: int, kind: str, row_id: int,
-                 with_tasks: bool) -> None:
+                 with_tasks: bool, select: int | None = None) -> None:
         super().__init__(views, f"Xóa {NAMES[kind]}")
         self.plan_id, self.kind, self.row_id, self.with_tasks = plan_id, kind, row_id, with_tasks
+        self.select = select  # the row to select once the heading (and its tasks) are gone
         self.snapshot: dict[str, Any] | None = None
+
+    def moved(self) -> list[int]:
+        """Return the tasks a deleted section's tasks moved out (where it was), in order."""
+        return list(self.snapshot["moved"]) if self.snapshot else []
 
     def apply(self) -> None:
         self.snapshot = structure.delete(self.register, self.kind, self.row_id, self.with_tasks)
-        self.views.structure_changed(self.plan_id, None)
+        moved = self.moved()
+        self.views.structure_changed(self.plan_id, moved[0] if moved else self.select)
 
     def revert(self) -> None:
         assert self.snapshot is not None
         structure.restore(self.register, self.snapshot)
-        self.views.structure_changed(self.plan_id, None)
+        key = section_key(self.row_id) if self.kind == "section" else group_key(self.row_id)
+        self.views.structure_changed(self.plan_id, key)
 
 
 class Renumbered(ServiceCommand):

@@ -66,6 +66,7 @@ class AppendixTable(RowDrag):
         self._fitted: set[int] = set()
         self._heights: dict[int, int] = {}
         self._metrics: dict[bool, QFontMetrics] = {}
+        self._keep_in_view: QPersistentModelIndex | None = None
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -165,7 +166,11 @@ class AppendixTable(RowDrag):
         self._fit_timer.start()
 
     def _refit(self) -> None:
-        """Fit the rows in view again soon (text or widths changed)."""
+        """Fit the rows in view again soon (text or widths changed), the current row kept in
+        view if it was."""
+        current = self.currentIndex()
+        if current.isValid() and self.viewport().rect().intersects(self.visualRect(current)):
+            self._keep_in_view = QPersistentModelIndex(current)
         self._fitted.clear()
         self._heights.clear()
         self._fit_timer.start()
@@ -176,7 +181,17 @@ class AppendixTable(RowDrag):
         self._refit()
 
     def fit_visible_rows(self) -> None:
-        """Give the rows in view the height of their text (capped), leaving the others."""
+        """Give the rows in view the height of their text (capped), leaving the others; the
+        row just selected (select_key) stays wholly in view although rows grew."""
+        self._fit_pass()
+        target, self._keep_in_view = self._keep_in_view, None
+        if target is not None and target.isValid():
+            self.scrollTo(self.task_model.index(target.row(), target.column()))
+            self._fit_pass()
+            self.scrollTo(self.task_model.index(target.row(), target.column()))
+
+    def _fit_pass(self) -> None:
+        """Fit the rows in view (rows scrolled into view by fitting are fitted too)."""
         rows = self.task_model.rowCount()
         for _ in range(3):
             first = max(self.rowAt(0), 0)
@@ -266,7 +281,11 @@ class AppendixTable(RowDrag):
         index = self.task_model.index(row, column)
         self.setCurrentIndex(index)
         self.selectRow(row)
+        if row not in self._fitted:  # its height first: scrolled in view, it stays whole
+            self.setRowHeight(row, self._row_height(row))
         self.scrollTo(index)
+        self._keep_in_view = QPersistentModelIndex(index)
+        self._fit_timer.start()
         return True
 
     def select_keys(self, keys: list[int]) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from cchc_desktop.errors import CchcError, ValidationError
-from cchc_desktop.plans import services, units
+from cchc_desktop.plans import services, structure, units
 from cchc_desktop.plans.models import Agency, Plan, TaskDraft, Unit
 from cchc_desktop.register.connection import Register
 
@@ -127,8 +127,9 @@ class AddTaskCommand(ServiceCommand):
         if self.snapshot is not None:
             services.restore_task(self.register, self.snapshot)
         else:
-            self.task_id = services.add_task(self.register, self.plan_id, self.draft,
-                                             self.section_id, self.group_id, self.after_task_id)
+            self.task_id = structure.add_task(self.register, self.plan_id, self.draft,
+                                              self.section_id, self.group_id,
+                                              self.after_task_id)
         self.views.structure_changed(self.plan_id, self.task_id)
 
     def revert(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu
 
 from ui.shell import habits
 from ui.shell.ops import dispose_closed_dialogs
+from ui.shell.paste_actions import paste_tasks
 
 if TYPE_CHECKING:
     from ui.shell.window import RegisterWindow
@@ -46,7 +47,7 @@ def _file_edit_view(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
             ("clear_filters", "&Bỏ lọc và tìm", ("Ctrl+Shift+L",), w.filter_bar.clear),
             None,
             ("copy_rows", "Sao &chép các dòng chọn", ("Ctrl+C",), lambda: habits.copy_selected(w)),
-            ("paste_rows", "&Dán nhiệm vụ từ Excel…", ("Ctrl+V",), lambda: habits.paste_tasks(w)),
+            ("paste_rows", "&Dán nhiệm vụ từ Excel…", ("Ctrl+V",), lambda: paste_tasks(w)),
         ]),
         ("&Xem", [
             ("appendix_order", "&Thứ tự phụ lục", ("Ctrl+Shift+T",),
@@ -75,7 +76,7 @@ def _plan_task(w: RegisterWindow) -> list[tuple[str, list[Entry]]]:
             ("add_group", "Thêm &nhóm…", ("Ctrl+Alt+G",), w.shape.add_group),
             ("rename_heading", "Đổi tên lĩnh vực/n&hóm…", ("Ctrl+Alt+R",), w.shape.rename),
             ("delete_heading", "Xóa lĩnh &vực/nhóm…", ("Ctrl+Alt+Del",), w.shape.delete),
-            ("toggle_numbers", "Tự đánh số TT / giữ số như &bản in", ("Ctrl+Alt+N",),
+            ("toggle_numbers", "Tự đánh số TT (bỏ chọn: giữ số như &bản in)", ("Ctrl+Alt+N",),
              w.shape.toggle),
             None,
             ("delete_plan", "&Xóa kế hoạch…", ("Ctrl+Shift+Del",), p.delete_plan),

@@ -93,33 +93,3 @@ def print_shown(w: RegisterWindow, printer: QPrinter | None = None) -> bool:
     w.statusBar().showMessage("Đã gửi bảng đang xem đến máy in.", 5000)
     return True
 
-
-def paste_tasks(w: RegisterWindow, text: str | None = None) -> int:
-    """Ctrl+V: add the rows copied from Excel as tasks after the current row, once the
-    officer has seen what will be added; all of them are one undo step. Return the count."""
-    from PySide6.QtGui import QGuiApplication
-
-    from cchc_desktop.plans.paste import read_pasted_tasks
-    from ui.register.undo_commands import AddTaskCommand
-
-    plan_id = w.tasks._plan_id()
-    if plan_id is None:
-        return 0
-    pasted = read_pasted_tasks(QGuiApplication.clipboard().text() if text is None else text)
-    if not pasted.drafts:
-        w.show_error("Dán nhiệm vụ", "\n".join(pasted.warnings) or "Không có nhiệm vụ để dán.")
-        return 0
-    lines = [f"– {d.number} {d.content[:80]}".replace("–  ", "– ") for d in pasted.drafts[:8]]
-    more = f"\n… và {len(pasted.drafts) - 8} nhiệm vụ khác" if len(pasted.drafts) > 8 else ""
-    notes = ("\n\nLưu ý:\n" + "\n".join(pasted.warnings)) if pasted.warnings else ""
-    if not w.ops.confirm("Dán nhiệm vụ từ Excel", f"Thêm {len(pasted.drafts)} nhiệm vụ sau dòng "
-                         "đang chọn?\n\n" + "\n".join(lines) + more + notes):
-        return 0
-    section_id, group_id, after = w.tasks._placement()
-    w.undo_stack.beginMacro(f"Dán {len(pasted.drafts)} nhiệm vụ")
-    for draft in pasted.drafts:
-        command = AddTaskCommand(w, plan_id, draft, section_id, group_id, after, "Dán nhiệm vụ")
-        w.undo_stack.push(command)
-        after = command.task_id or after
-    w.undo_stack.endMacro()
-    return len(pasted.drafts)

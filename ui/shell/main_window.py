@@ -182,6 +182,7 @@ class MainWindow(RegisterWindow):
         publish_period(self, self.filter_bar.period_code())
         self.refresh_view()
         self._update_title()
+        self.shape.sync_numbers()
         self._states_timer.start(STATES_DELAY_MS)
 
     def _section_order(self, section_id: int) -> int:
@@ -337,6 +338,7 @@ class MainWindow(RegisterWindow):
         self.view.load(plan_id)
         self.model.forget_all()  # TT numbers may have been renumbered
         self.refresh_view(select=select)
+        self.shape.sync_numbers()  # the numbering choice may have changed (or been undone)
         self._states_timer.start(STATES_DELAY_MS)
 
     def plan_changed(self, plan_id: int | None) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from cchc_desktop.plans import structure
-from cchc_desktop.plans.outline import is_heading
+from cchc_desktop.plans.outline import group_key, is_heading, section_key
 from cchc_desktop.plans.queries import KIND_SECTION, AppendixRow
 from ui.register.structure_commands import (
     NAMES,
@@ -36,6 +36,18 @@ class StructureActions:
         self.window = window
         self.ask_text: AskText = self._ask_text
         self.ask_delete: AskDelete = self._ask_delete
+
+    def sync_numbers(self) -> None:
+        """Tick "Tự đánh số TT" when the plan shown renumbers, untick it when it keeps the
+        printed numbers (after a plan switch, the toggle, undo and redo)."""
+        action = getattr(self.window, "actions_by_name", {}).get("toggle_numbers")
+        if action is None:
+            return
+        plan_id = self.window.plan_id
+        action.setCheckable(True)
+        action.setEnabled(plan_id is not None)
+        action.setChecked(plan_id is not None and not structure.keeps_numbers(
+            self.window.register, plan_id))
 
     def heading(self) -> AppendixRow | None:
         """Return the section or group on the current row, or the one above the current task."""
@@ -104,13 +116,33 @@ class StructureActions:
         if row is None or plan_id is None:
             return
         kind = self._kind(row)
-        where = "ra ngoài mọi lĩnh vực" if kind == "section" else "ở lại trong lĩnh vực"
+        where = ("thành nhiệm vụ của lĩnh vực phía trên" if kind == "section" else
+                 "ở lại trong lĩnh vực")
         answer = self.ask_delete(f"Xóa {NAMES[kind]} “{row.number} {row.content}”? Chọn xóa cả "
                                  f"các nhiệm vụ trong đó, hoặc giữ các nhiệm vụ ({where}). Có "
                                  "thể hoàn tác bằng Ctrl+Z.")
-        if answer is not None:
-            self.window.tasks.push_shape(DeleteHeadingCommand(self.window, plan_id, kind,
-                                                              row.id, answer))
+        if answer is None:
+            return
+        command = DeleteHeadingCommand(self.window, plan_id, kind, row.id, answer,
+                                       self._row_after(row))
+        self.window.tasks.push_shape(command)
+        if command.moved():
+            self.window.table.select_keys(command.moved())
+
+    def _row_after(self, row: AppendixRow) -> int | None:
+        """Return the row to select once a heading and its rows are gone: the next row shown
+        below them, else the nearest above."""
+        outline, keys = self.window.view.outline, self.window.model.row_keys()
+        key = section_key(row.id) if row.kind == KIND_SECTION else group_key(row.id)
+        start = outline.keys.index(key) if key in outline.keys else -1
+        end = next((e for s, e in outline.spans if s == start), start + 1)
+        gone = set(outline.keys[start:end]) if start >= 0 else {key}
+        rows = [r for r, k in enumerate(keys) if k in gone]
+        if not rows:
+            return None
+        below = (k for k in keys[rows[-1] + 1:] if k not in gone)
+        above = (k for k in reversed(keys[:rows[0]]) if k not in gone)
+        return next(below, next(above, None))
 
     def toggle(self) -> None:
         """Switch between renumbering TT and keeping the printed numbers; say which is on."""

@@ -120,7 +120,8 @@ class TaskActions:
         task = self.current_task()
         if task is not None:
             self.push_shape(AddTaskCommand(
-                self.window, task.plan_id, services.draft_of(task), task.section_id,
+                self.window, task.plan_id, replace(services.draft_of(task), number=""),
+                task.section_id,
                 task.group_id, task.id, "Nhân bản nhiệm vụ"))
 
     def edit(self) -> None:
