@@ -19,6 +19,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.plans import next_numbers, services
 from cchc_desktop.plans.models import TaskDraft
 from cchc_desktop.plans.next_numbers import roman
+from cchc_desktop.plans.sequence import resequence
 from cchc_desktop.register import audit
 from cchc_desktop.register.connection import Register
 
@@ -117,6 +118,7 @@ def move(register: Register, kind: str, row_id: int, offset: int) -> bool:
         db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [other[1], row_id])  # noqa: S608
         db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [row["position"], other[0]])  # noqa: S608
         audit.record(db, "move", kind, row_id, before=row["position"], after=other[1])
+        resequence(register, row["plan_id"])  # lists read tasks by position: keep it printed
     return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from cchc_desktop.plans import services, structure
@@ -92,3 +93,26 @@ def test_the_plan_document_has_a_ghi_chu_column_only_when_a_task_has_a_note(
     assert [c.header for c in block.columns][-1] == "Ghi chú"
     items = [r for r in block.rows if r.kind == "item"]
     assert items[0].cells[-1] == "Theo Công văn 12/SNV" and len(items[1].cells) == 8
+
+
+def test_after_moving_a_section_or_group_lists_follow_the_printed_order(
+        demo_register: Register) -> None:
+    """The báo cáo, exports and templates list tasks by position: moving section II above I
+    (or a group above another) must move its tasks there too, not only its heading."""
+    from cchc_desktop.plans import repository
+    from cchc_desktop.plans.outline import load_outline
+    from cchc_desktop.progress.entries import task_states
+
+    plan_id = services.current_plan_id(demo_register)
+    assert plan_id is not None
+    sections = repository.list_sections(demo_register.db, plan_id)
+    assert structure.move(demo_register, "section", sections[1].id, -1)
+    group = demo_register.db.execute(
+        "SELECT id FROM task_groups WHERE plan_id = ? ORDER BY position DESC LIMIT 1",
+        [plan_id]).fetchone()[0]
+    structure.move(demo_register, "group", group, -1)
+    printed = load_outline(demo_register, plan_id).task_ids
+    assert [t.id for t in repository.list_tasks(demo_register.db, plan_id)] == printed
+    states = task_states(demo_register, plan_id, "2021-Y", date(2021, 12, 31))
+    assert [s.task.id for s in states] == printed
+    assert states[0].section_code == "II"
