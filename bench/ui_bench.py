@@ -257,8 +257,8 @@ def _report_typing(first: list[float], every: list[float], raw: list[float],
     rows = (("raw FTS5 query (fetchall)", raw), ("keystroke → table repainted", first),
             ("keystroke → every row, counts", every))
     for label, values in rows:
-        print(f"    {label:<30}: p50 {_p(values, 0.5):5.1f} ms, p95 {_p(values, 0.95):5.1f} ms, "
-              f"max {1000 * max(values):5.1f} ms")
+        print(f"    {label} : p50 {_p(values, 0.5):.1f} ms, p95 {_p(values, 0.95):.1f} ms, "
+              f"max {1000 * max(values):.1f} ms")
     base = max(_p(raw, 0.95), 1e-3)
     print(f"    p95 ratios to the raw query: table repainted {_p(first, 0.95) / base:.2f}x, "
           f"every row and count {_p(every, 0.95) / base:.2f}x")
