@@ -26,6 +26,8 @@ def test_recording_done_late_through_the_form(qtbot, register: Register) -> None
     qtbot.addWidget(dialog)
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
     assert dialog.percent.value() == 100 and dialog.has_completed.isChecked()
+    assert dialog.completed.date().toString("dd/MM/yyyy") == "14/03/2026"  # Quý I's cut-off
+    dialog.completed.setDate(dialog.completed.date().addDays(37))  # 20/4, done after it
     # 20/4 is after Quý I's cut-off (14/3): the form says so before saving
     assert not dialog.cutoff_note.isHidden()
     assert "sau ngày chốt số liệu kỳ Quý I năm 2026 (14/03/2026)" in dialog.cutoff_note.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.plans import records
-from cchc_desktop.progress.entries import (
-    ProgressInput,
-    cutoff_warning,
-    record_progress,
-    task_history,
+from cchc_desktop.progress.entries import ProgressInput, cutoff_warning, task_history
+from cchc_desktop.progress.form_start import (
+    FormStart,
+    default_completion_day,
+    form_start,
+    save_progress,
 )
-from cchc_desktop.progress.evidence import evidence_files, save_evidence_files
 from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES, STATUS_LABELS
+from cchc_desktop.schedule.periods import parse_period_code
 from ui.progress.evidence_list import EvidenceList
 
 HISTORY_HEADERS = ("Kỳ", "Trạng thái", "%", "Kết quả", "Ngày hoàn thành", "Kiểm chứng",
@@ -42,7 +43,13 @@ HISTORY_HEADERS = ("Kỳ", "Trạng thái", "%", "Kết quả", "Ngày hoàn th�
 
 
 class ProgressDialog(QDialog):
-    """A form for one task's progress in a period, with the task's history below."""
+    """A form for one task's progress in a period, with the task's history below.
+
+    It starts from the entry the table shows for the task in the period (carried forward from
+    an earlier period when the period has none of its own), so Lưu without changes keeps the
+    state. `saved` carries what the period held before (for the window's undo stack)."""
+
+    saved = Signal(object)
 
     def __init__(self, register: Register, task_id: int, period_code: str,
                  today: date | None = None, parent: QWidget | None = None) -> None:
@@ -51,13 +58,22 @@ class ProgressDialog(QDialog):
         self.task_id = task_id
         self.period_code = period_code
         self.today = today or date.today()
+        self.period = parse_period_code(period_code)
+        self.start: FormStart | None = form_start(register, task_id, period_code, self.today)
         task = records.task(register, task_id)
-        self.setWindowTitle(f"Tiến độ nhiệm vụ {task.number} — kỳ {period_code}")
+        self.setWindowTitle(f"Tiến độ nhiệm vụ {task.number} — {self.period.title}".replace(
+            "  ", " "))
         self.resize(820, 620)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{task.number}</b> {task.content}")
         heading.setWordWrap(True)
         layout.addWidget(heading)
+        self.source_note = QLabel(self._source_text())
+        self.source_note.setObjectName("progressSource")
+        self.source_note.setWordWrap(True)
+        self.source_note.setStyleSheet("color: #1e40af;")
+        self.source_note.setVisible(bool(self.source_note.text()))
+        layout.addWidget(self.source_note)
         layout.addLayout(self._build_form())
         layout.addWidget(QLabel("<b>Lịch sử theo kỳ</b>"))
         self.history = QTableWidget(0, len(HISTORY_HEADERS))
@@ -74,24 +90,35 @@ class ProgressDialog(QDialog):
         self.refresh_history()
         self._prefill()
 
+    def _source_text(self) -> str:
+        """Say where the form's first values come from when not from this period's entry."""
+        start = self.start
+        if start is None or start.own:
+            return ""
+        if start.carried:
+            return (f"Kỳ {self.period.title} chưa có báo cáo riêng của nhiệm vụ này; biểu mẫu "
+                    f"đang hiện số liệu từ kỳ trước ({start.source_title}). Bấm Lưu để ghi "
+                    f"thành báo cáo của kỳ {self.period.title}.")
+        return (f"Biểu mẫu đang hiện số liệu của kỳ {start.source_title} (cùng ngày chốt số "
+                f"liệu). Bấm Lưu để ghi thành báo cáo của kỳ {self.period.title}.")
+
     def _prefill(self) -> None:
-        """Show the entry already recorded for this period, if any."""
-        entry = next((e for e in task_history(self.register, self.task_id)
-                      if e.period_code == self.period_code), None)
-        if entry is None:
+        """Show the entry the table shows for this period (its own, or carried forward)."""
+        start = self.start
+        if start is None:
             return
-        self.status.setCurrentIndex(max(0, self.status.findText(entry.status_label)))
-        self.percent.setValue(entry.percent or 0)
-        self.result_edit.setPlainText(entry.result_text)
-        self.reason.setText(entry.reason)
-        self.proposal.setText(entry.proposal)
-        if entry.completed_on:
-            self.has_completed.setChecked(True)
-            self.completed.setDate(QDate.fromString(entry.completed_on[:10], "yyyy-MM-dd"))
-        self.evidence_number.setText(entry.evidence_number)
-        self.evidence_title.setText(entry.evidence_title)
-        self.evidence.set_files(evidence_files(self.register, self.task_id, self.period_code)
-                                or ([entry.evidence_file] if entry.evidence_file else []))
+        self.status.setCurrentIndex(max(0, self.status.findData(start.status)))
+        self.percent.setValue(start.percent or 0)
+        self.result_edit.setPlainText(start.result_text)
+        self.reason.setText(start.reason)
+        self.proposal.setText(start.proposal)
+        self.has_completed.setChecked(start.completed_on is not None)
+        if start.completed_on:
+            day = start.completed_on
+            self.completed.setDate(QDate(day.year, day.month, day.day))
+        self.evidence_number.setText(start.evidence_number)
+        self.evidence_title.setText(start.evidence_title)
+        self.evidence.set_files(start.files)
 
     def _build_form(self) -> QFormLayout:
         """Create the input fields."""
@@ -110,7 +137,7 @@ class ProgressDialog(QDialog):
         self.proposal = QLineEdit()
         self.proposal.setPlaceholderText("Đề xuất, kiến nghị của đơn vị (nếu có)")
         self.has_completed = QCheckBox("Đã hoàn thành ngày")
-        self.completed = _date_edit(self.today)
+        self.completed = _date_edit(default_completion_day(self.period_code, self.today))
         self.completed.setEnabled(False)
         self.has_completed.toggled.connect(self.completed.setEnabled)
         self.cutoff_note = QLabel("")
@@ -156,7 +183,10 @@ class ProgressDialog(QDialog):
         """Return what the form holds."""
         completed = self.completed.date().toString("yyyy-MM-dd") if (
             self.has_completed.isChecked()) else None
+        kept = self.start.entry() if self.start else ProgressInput("")
         return ProgressInput(
+            evidence_date=kept.evidence_date if kept.evidence_number == self.evidence_number.text(
+            ).strip() else None, reporting_unit_id=kept.reporting_unit_id,
             status=str(self.status.currentData()), percent=self.percent.value(),
             result_text=self.result_edit.toPlainText().strip(), completed_on=completed,
             evidence_number=self.evidence_number.text().strip(),
@@ -168,13 +198,12 @@ class ProgressDialog(QDialog):
         """Record the entry (one transaction); show the error and keep the form if refused."""
         try:
             officer = records.agency(self.register).officer_name
-            record_progress(self.register, self.task_id, self.period_code, self.entry(),
-                            self.today, officer)
-            save_evidence_files(self.register, self.task_id, self.period_code,
-                                self.evidence.files())
+            before = save_progress(self.register, self.task_id, self.period_code, self.entry(),
+                                   self.evidence.files(), self.today, officer)
         except CchcError as error:
             QMessageBox.warning(self, "Chưa lưu", str(error))
             return False
+        self.saved.emit(before)
         self.refresh_history()
         self.accept()
         return True
