@@ -257,12 +257,7 @@ class TaskActions:
         task = self.current_task()
         if task is None:
             return
-        try:
-            from ui.progress.progress_panel import ProgressDialog
-        except ImportError:
-            self.window.show_error("Tiến độ", "Chức năng ghi tiến độ chưa có trong bản này.")
-            return
-        period = self.window.filter_bar.period_code()
-        run_dialog(ProgressDialog(self.window.register, task.id, period, self.window.today,
-                                  self.window))
-        self.window.load_states()
+        from ui.progress.progress_command import open_progress
+
+        open_progress(self.window, self.window.undo_stack, task,
+                      self.window.filter_bar.period_code(), self.window.today, self.window)
