@@ -8,15 +8,16 @@ from datetime import date
 
 from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.common import load_context
-from cchc_desktop.reports.period import default_period, period_phrase
+from cchc_desktop.reports.period import default_period
 from cchc_desktop.schedule.periods import periods_of_year
 from cchc_desktop.text.folding import fold
-from cchc_desktop.text.money_words import capitalize_first
 
 
 @dataclass(frozen=True)
 class PeriodChoice:
-    """A reporting period as the dialog lists it ("2021-H1", "6 tháng đầu năm 2021")."""
+    """A reporting period as the dialog lists it ("2021-9M", "9 tháng năm 2021"): the same name
+    as in the main window and every period box (ReportingPeriod.title); the report itself keeps
+    its formal wording ("9 tháng đầu năm 2021", reports.period.period_phrase)."""
 
     code: str
     label: str
@@ -29,10 +30,9 @@ def period_choices(
     ctx = load_context(register, plan_id)
     default = default_period(ctx, today)
     year = ctx.plan.year or default.year
-    choices = [PeriodChoice(p.code, capitalize_first(period_phrase(p)))
-               for p in periods_of_year(year)]
+    choices = [PeriodChoice(p.code, p.title) for p in periods_of_year(year)]
     if default.code not in {c.code for c in choices}:
-        choices.append(PeriodChoice(default.code, capitalize_first(period_phrase(default))))
+        choices.append(PeriodChoice(default.code, default.title))
     return choices, default.code
 
 
