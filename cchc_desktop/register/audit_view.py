@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from cchc_desktop.register.audit_words import Names, load_names
 from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import fold, search_fold
 from cchc_desktop.text.numbers import format_decimal
@@ -74,12 +75,14 @@ FIELD_LABELS = {
     "self_due_h1": "Hạn tự kiểm tra 6 tháng đầu năm", "self_due_h2": "Hạn tự kiểm tra cả năm",
     "signer_name": "Người ký", "signer_title": "Chức vụ người ký", "recipients": "Nơi nhận",
     "sections": "Số lĩnh vực", "groups": "Số nhóm",
-    "plan_year": "Năm kế hoạch", "officer_name": "Người ghi",
+    "plan_year": "Năm kế hoạch", "officer_name": "Người ghi", "names": "Tên các đơn vị mới",
+    "scope": "Áp dụng cho",
 }  # fmt: skip
 # Bookkeeping columns that change with every edit and tell the officer nothing.
 _NOISE = {"search_text", "updated_at", "created_at", "recorded_at", "opened_at", "folded", "id",
-          "task_id", "period_id", "plan_id", "unit_id", "inspection_id", "finding_id"}
+          "task_id", "period_id", "plan_id", "unit_id", "inspection_id", "finding_id", "new_id"}
 _VALUE = "Giá trị"
+_NAMING = ("number", "code", "content", "title", "name")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 @dataclass(frozen=True)
 class AuditFilter:
@@ -119,6 +122,7 @@ class AuditEntry:
     after: Any
     before_json: str
     after_json: str
+    names: Names = field(default_factory=Names, compare=False, repr=False)
 
     @property
     def action_label(self) -> str:
@@ -138,18 +142,53 @@ class AuditEntry:
         except ValueError:
             return None
 
+    def _own(self) -> dict[str, Any]:
+        """Return the record's fields as this entry logged them (before, else after)."""
+        for side in (self.before, self.after):
+            if isinstance(side, dict) and any(k in side for k in _NAMING):
+                return side
+        return {}
+
+    @property
+    def subject(self) -> str:
+        """Return the record's short name: a task's TT ("I/1.2"), a section's code, the id."""
+        own = self._own()
+        number = str(own.get("number") or own.get("code") or "")
+        if self.entity == "task" and number:
+            code = self.names.section_codes.get(own.get("section_id") or 0, "")
+            return f"{code}/{number}" if code else number
+        return self.names.subject(self.entity, self.entity_id)
+
+    @property
+    def title(self) -> str:
+        """Return the record in words ("I/1.2 Tổ chức họp…"), as this entry logged it when
+        it did (a deleted task, an id used again)."""
+        own = self._own()
+        words = [str(own.get(k) or "") for k in _NAMING[2:]]
+        if not any(words):
+            return self.names.title(self.entity, self.entity_id)
+        prefix = self.subject if self.entity == "task" else ""
+        return _clip(" ".join(w for w in (prefix, *words) if w), 70)
+
+    def _show(self, key: str, value: Any) -> str:
+        """Return a logged value in words (statuses, kinds, sections, groups by name)."""
+        named = self.names.value(self.entity, key, value)
+        return named if named is not None else show(value)
+
     def changes(self) -> list[FieldChange]:
         """Return the fields that differ between before and after."""
         before, after = self.before, self.after
+        renumbered = self.names.renumbering(before, after) if self.action == "renumber" else None
+        if renumbered is not None:
+            return [FieldChange("renumber", "Số thứ tự (trước → sau)", "", renumbered)]
         if isinstance(before, dict) or isinstance(after, dict):
             old = before if isinstance(before, dict) else {}
             new = after if isinstance(after, dict) else {}
             keys = [*old, *(key for key in new if key not in old)]
-            return [
-                FieldChange(key, FIELD_LABELS.get(key, key), show(old.get(key)), show(new.get(key)))
-                for key in keys
-                if key not in _NOISE and show(old.get(key)) != show(new.get(key))
-            ]
+            pairs = [(key, self._show(key, old.get(key)), self._show(key, new.get(key)))
+                     for key in keys if key not in _NOISE]
+            return [FieldChange(key, FIELD_LABELS.get(key, key), was, now)
+                    for key, was, now in pairs if was != now]
         if show(before) == show(after):
             return []
         return [FieldChange("", _VALUE, show(before), show(after))]
@@ -179,7 +218,7 @@ def show(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(show(item) for item in value)
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return "; ".join(f"{FIELD_LABELS.get(str(k), k)}: {show(v)}" for k, v in value.items())
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
     return str(value)
@@ -253,10 +292,12 @@ def query(register: Register, flt: AuditFilter | None = None) -> list[AuditEntry
     sql = ("SELECT id, at, officer, os_user, action, entity, entity_id, before, after "
            f"FROM audit_log{where} ORDER BY at DESC, id DESC LIMIT ?")
     rows = register.db.execute(sql, [*params, flt.limit]).fetchall()
+    decoded = [(row, _decode(row[7]), _decode(row[8])) for row in rows]
+    names = load_names(register, ((row[5], row[6], old, new) for row, old, new in decoded))
     return [
         AuditEntry(row[0], row[1], row[2] or "", row[3] or "", row[4], row[5], row[6],
-                   _decode(row[7]), _decode(row[8]), row[7] or "", row[8] or "")
-        for row in rows
+                   old, new, row[7] or "", row[8] or "", names)
+        for row, old, new in decoded
     ]
 
 

@@ -135,7 +135,7 @@ def test_show_formats_values() -> None:
     assert audit_view.show(3.0) == "3" and audit_view.show(2.5) == "2,5"
     assert audit_view.show(19393.0) == "19.393" and audit_view.show(2021) == "2021"
     assert audit_view.show(["a", "b"]) == "a; b"
-    assert audit_view.show({"b": 1, "a": "ư"}) == '{"a": "ư", "b": 1}'
+    assert audit_view.show({"year": 2021, "x": "ư"}) == "Năm: 2021; x: ư"
 
 
 def test_an_added_record_shows_no_id_and_no_empty_zero(demo_register: Register) -> None:
@@ -144,3 +144,42 @@ def test_an_added_record_shows_no_id_and_no_empty_zero(demo_register: Register) 
         for change in entry.changes():
             assert change.field not in ("id", "task_id", "plan_id"), entry
             assert change.label != change.field, change  # a Vietnamese label for every field
+
+
+def test_codes_and_ids_read_as_words(demo_register: Register) -> None:
+    from cchc_desktop.plans import structure, units
+    from cchc_desktop.plans.models import Unit
+    from cchc_desktop.progress.entries import ProgressInput, record_progress
+
+    register = demo_register
+    plan_id = services.current_plan_id(register) or 0
+    tasks = repository.list_tasks(register.db, plan_id)
+    task = next(t for t in tasks if t.section_id and t.number)
+    code = register.db.execute("SELECT code FROM sections WHERE id = ?",
+                               [task.section_id]).fetchone()[0]
+    record_progress(register, task.id, "2021-Q1", ProgressInput("not_started"), date(2021, 3, 1))
+    unit_id = units.add_unit(register, Unit(0, "Đơn vị lạ XYZ"))
+    units.delete_unit(register, unit_id)
+    added = services.add_task(register, plan_id, TaskDraft(content="Dán thử", number="9"),
+                              section_id=task.section_id)
+    services.delete_task(register, added)
+    structure.set_keep_numbers(register, plan_id, False)
+    register.db.execute("UPDATE tasks SET number = '77' WHERE id = ?", [task.id])
+    register.db.conn.commit()
+    structure.renumber(register, plan_id)
+
+    entries = audit_view.query(register)
+    progress = next(e for e in entries if e.action == "progress")
+    assert "Tình trạng: Hoàn thành → Chưa thực hiện" in progress.summary()
+    assert progress.subject == f"{code}/{task.number}"
+    assert task.content[:20] in progress.title
+    deleted_unit = next(e for e in entries if e.action == "delete" and e.entity == "unit")
+    assert "Loại: Đơn vị khác → (trống)" in deleted_unit.summary()
+    deleted_task = next(e for e in entries if e.action == "delete" and e.entity == "task")
+    assert f"Lĩnh vực: {code}. " in deleted_task.summary()
+    assert deleted_task.subject == f"{code}/9" and "Dán thử" in deleted_task.title
+    renumbered = next(e for e in entries if e.action == "renumber")
+    assert f"{code}: 77 → {task.number}" in renumbered.summary()
+    seen = " ".join(e.summary() + e.subject + e.title for e in entries)
+    for raw in ('{"', "not_started", "khac", "#", "2021-Q1"):
+        assert raw not in seen

@@ -44,7 +44,7 @@ from ui.widgets.formatting import format_count
 
 HEADERS = ["Thời điểm", "Cán bộ", "Tài khoản máy", "Thao tác", "Đối tượng", "Mã", "Thay đổi"]
 COL_AT, COL_OFFICER, COL_OS_USER, COL_ACTION, COL_ENTITY, COL_ID, COL_CHANGES = range(7)
-_WIDTHS = (140, 150, 110, 130, 130, 60)
+_WIDTHS = (140, 150, 110, 130, 130, 95)
 SEARCH_DELAY_MS = 250
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -86,7 +86,7 @@ class AuditTableModel(QAbstractTableModel):
             COL_AT: when.strftime("%d/%m/%Y %H:%M:%S") if when else entry.at,
             COL_OFFICER: entry.officer, COL_OS_USER: entry.os_user,
             COL_ACTION: entry.action_label, COL_ENTITY: entry.entity_label,
-            COL_ID: "" if entry.entity_id is None else str(entry.entity_id),
+            COL_ID: entry.subject,
             COL_CHANGES: entry.summary(),
         }
         return values[column]
@@ -101,10 +101,13 @@ class AuditTableModel(QAbstractTableModel):
 def detail_text(entry: AuditEntry) -> str:
     """Describe one change in full: who, when, and every field before → after."""
     lines = [f"{entry.action_label} · {entry.entity_label}"
-             + (f" #{entry.entity_id}" if entry.entity_id is not None else ""),
+             + (f" {entry.title}" if entry.entity_id is not None else ""),
              f"Thời điểm: {AuditTableModel.cell(entry, COL_AT)}",
              f"Cán bộ: {entry.officer or '(chưa đặt tên)'} — tài khoản máy: {entry.os_user}", ""]
     for change in entry.changes():
+        if change.field == "renumber":  # one line a row: "VII: 3 → 1"
+            lines += [f"{change.label}:", *(f"    {part}" for part in change.after.split("; "))]
+            continue
         lines.append(f"{change.label}:")
         lines.append(f"    Trước: {change.before or '(trống)'}")
         lines.append(f"    Sau:   {change.after or '(trống)'}")
