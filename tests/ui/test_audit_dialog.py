@@ -51,7 +51,8 @@ def test_shows_the_trail_and_filters_it(qtbot, trail: Register) -> None:
     assert dialog.model.index(0, COL_OFFICER).data() == "Lê Văn An"  # newest first
     dialog.table.selectRow(0)
     detail = dialog.detail.toPlainText()
-    assert detail.startswith("Sửa · Nhiệm vụ I/1.1 Tổ chức họp") and "Sau:   Nội dung đã sửa lại" in detail
+    assert detail.startswith("Sửa · Nhiệm vụ I/1.1 Tổ chức họp")
+    assert "Sau:   Nội dung đã sửa lại" in detail
     select(dialog.action_box, "Mọi thao tác")
     qtbot.keyClicks(dialog.search_box, "DA SUA LAI")
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)  # refreshed once typing stopped
