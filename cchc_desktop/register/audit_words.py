@@ -88,7 +88,8 @@ class Names:
         ids: dict[str, Mapping[Any, str]] = {
             "section_id": self.sections, "group_id": self.groups,
             "reporting_unit_id": self.units}
-        names = ids.get(key) or _CODES_OF.get((entity, key)) or _CODES.get(key)
+        names: Mapping[Any, str] | None = (ids.get(key) or _CODES_OF.get((entity, key))
+                                           or _CODES.get(key))
         if names is None:
             return None
         if isinstance(value, int | str) and value in names:
