@@ -18,14 +18,27 @@ from cchc_desktop.register.connection import Register
 from cchc_desktop.text.folding import collapse_spaces, fold
 
 SHOWN_TASKS = 10
+SHOWN_CHARS = 90
 
 
 def unit_tasks(register: Register, unit_id: int) -> list[tuple[str, str]]:
-    """Return (TT, content) of the tasks that name a unit, in plan and appendix order."""
-    sql = ("SELECT DISTINCT t.number, t.content, t.plan_id, t.position FROM tasks t "
-           "JOIN task_units tu ON tu.task_id = t.id WHERE tu.unit_id = ? "
-           "ORDER BY t.plan_id, t.position")
-    return [(row["number"], row["content"]) for row in register.db.query(sql, [unit_id])]
+    """Return (TT with its section, "I/1.1"; content) of the tasks that name a unit, in plan
+    and appendix order."""
+    sql = ("SELECT DISTINCT t.id, t.number, t.content, coalesce(s.code, '') AS code, "
+           "coalesce(s.position, -1) AS section_position, t.plan_id, t.position FROM tasks t "
+           "JOIN task_units tu ON tu.task_id = t.id LEFT JOIN sections s ON s.id = t.section_id "
+           "WHERE tu.unit_id = ? ORDER BY t.plan_id, section_position, t.position")
+    return [("/".join(p for p in (row["code"].strip(), row["number"].strip()) if p),
+             row["content"]) for row in register.db.query(sql, [unit_id])]
+
+
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """Return text on one line, cut at a word before `limit` characters with "…" if longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:.–-") + "…"
 
 
 def unit_used(register: Register, unit_id: int) -> bool:
@@ -36,7 +49,8 @@ def unit_used(register: Register, unit_id: int) -> bool:
 
 def _in_use_message(unit: Unit, tasks: list[tuple[str, str]]) -> str:
     """Say which tasks still name the unit (the first few)."""
-    lines = [f"– {number} {content[:70]}".rstrip() for number, content in tasks[:SHOWN_TASKS]]
+    lines = [f"– {number} — {shorten(content)}" if number else f"– {shorten(content)}"
+             for number, content in tasks[:SHOWN_TASKS]]
     more = f"\n… và {len(tasks) - SHOWN_TASKS} nhiệm vụ khác" if len(tasks) > SHOWN_TASKS else ""
     return (f"Không xóa được đơn vị “{unit.name}”: {len(tasks)} nhiệm vụ đang ghi đơn vị này:\n"
             + "\n".join(lines) + more + "\nHãy gộp đơn vị vào đơn vị đúng (Gộp…) hoặc sửa các "
@@ -75,7 +89,9 @@ def restore_unit(register: Register, snapshot: dict[str, Any]) -> None:
 
 def split_unit(register: Register, unit_id: int, first: str, second: str) -> dict[str, Any]:
     """Split a unit in two: it is renamed `first`, a new unit `second` is named by every task
-    that named it (same role). Return what unsplit_unit needs."""
+    that named it (same role). Each has only the name typed: the old short name and other
+    names belonged to the unit as a whole and go (undo brings them back). Return what
+    unsplit_unit needs."""
     first, second = collapse_spaces(first).strip(), collapse_spaces(second).strip()
     if not first or not second:
         raise ValidationError("Hãy nhập tên của cả hai đơn vị sau khi tách.")
@@ -88,7 +104,8 @@ def split_unit(register: Register, unit_id: int, first: str, second: str) -> dic
                                   [fold(name), own]))
             if clash:
                 raise ValidationError(f"Đã có đơn vị “{clash[0]['name']}” trong danh mục.")
-        repository.update_unit(db, replace(before, name=first), fold(first))
+        repository.update_unit(db, replace(before, name=first, short_name="", aliases=[]),
+                               fold(first))
         new_id = repository.insert_unit(db, Unit(id=0, name=second, kind=guess_kind(second),
                                                  short_name="", confirmed=True), fold(second))
         db.execute("INSERT OR IGNORE INTO task_units (task_id, unit_id, role, original_text) "

@@ -82,3 +82,41 @@ def test_split_a_unit_into_two_then_undo(dialog: UnitsDialog) -> None:
     assert "Văn phòng" in names and "Bộ phận Một cửa" not in names
     dialog.stack.redo()
     assert "Bộ phận Một cửa" in _names(dialog)
+
+
+def test_refused_delete_lists_tt_with_its_section_and_cuts_only_between_words(
+        dialog: UnitsDialog) -> None:
+    register = dialog.register
+    dialog.select([_ids(register)["Văn phòng"]])
+    dialog.delete_selected()
+    message = dialog.views.ops.errors[-1]  # type: ignore[attr-defined]
+    lines = [line[2:] for line in message.splitlines() if line.startswith("– ")]
+    assert lines[0] == ("I/1.1 — Tổ chức họp đánh giá, rút kinh nghiệm về kết quả Chỉ số CCHC "
+                        "năm 2020")
+    contents = [" ".join(r[0].split()) for r in register.db.execute("SELECT content FROM tasks")]
+    cut = 0
+    for line in lines:
+        number, text = line.split(" — ", 1)
+        assert "/" in number  # "I/1.1", not a bare "1" that could be in any section
+        if text.endswith("…"):
+            cut += 1
+            whole = next(c for c in contents if c.startswith(text[:-1]))
+            assert not whole[len(text) - 1].isalnum()  # never cut inside a word
+        else:
+            assert text in contents
+    assert cut > 0
+
+
+def test_split_gives_each_unit_only_its_typed_name(dialog: UnitsDialog) -> None:
+    register = dialog.register
+    old = _ids(register)["Văn phòng"]
+    before = repository.get_unit(register.db, old)
+    assert before.short_name and before.aliases
+    dialog.select([old])
+    dialog.ask_split = lambda unit: ("Văn phòng Thanh tra", "Bộ phận Một cửa")
+    dialog.split_selected()
+    units = {u.name: u for u in repository.list_units(register.db)}
+    for name in ("Văn phòng Thanh tra", "Bộ phận Một cửa"):
+        assert (units[name].short_name, units[name].aliases) == ("", [])
+    dialog.stack.undo()
+    assert repository.get_unit(register.db, old) == before

@@ -299,7 +299,8 @@ class UnitsDialog(QDialog):
     def _ask_split(self, unit: Unit) -> tuple[str, str] | None:
         """Ask the names of the two units a unit becomes."""
         first, ok = QInputDialog.getText(self, "Tách đơn vị", "Tên đơn vị thứ nhất (giữ các "
-                                         "nhiệm vụ đang có):", text=unit.name)
+                                         "nhiệm vụ đang có; tên viết tắt và tên khác của đơn "
+                                         "vị cũ bỏ đi, đặt lại bằng Sửa…):", text=unit.name)
         if not ok:
             return None
         second, ok = QInputDialog.getText(self, "Tách đơn vị", "Tên đơn vị thứ hai (cũng được "
