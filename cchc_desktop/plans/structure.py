@@ -182,6 +182,8 @@ def delete(register: Register, kind: str, row_id: int, with_tasks: bool) -> dict
         elif ids and kind == "section":
             snapshot["moved"] = _move_out(db, row, ids)
         db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])  # noqa: S608
+        if snapshot["moved"]:
+            resequence(register, row["plan_id"])  # lists read tasks by position
         audit.record(db, "delete", kind, row_id, before={**row, "tasks": len(ids)})
     return snapshot
 
@@ -231,6 +233,8 @@ def restore(register: Register, snapshot: dict[str, Any]) -> None:
                 db.table("tasks").update(task["id"], {"section_id": task["section_id"],
                                                       "group_id": task["group_id"],
                                                       "position": task["position"]})
+        if snapshot.get("moved"):
+            resequence(register, snapshot["row"]["plan_id"])
         audit.record(db, "restore", kind, snapshot["row"]["id"], after=snapshot["row"])
 
 

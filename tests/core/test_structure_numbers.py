@@ -15,6 +15,12 @@ def shape(register: Register, plan_id: int = 1) -> list[str]:
     return [f"{row.kind[0]}{row.number}:{row.id}" for row in appendix_rows(register, plan_id)]
 
 
+def by_position(register: Register, plan_id: int = 1) -> list[int]:
+    """The tasks in the order lists read them (the báo cáo, exports)."""
+    return [r[0] for r in register.db.execute(
+        "SELECT id FROM tasks WHERE plan_id = ? ORDER BY position, id", [plan_id])]
+
+
 def test_next_after_follows_the_printed_number() -> None:
     assert [next_after(n) for n in ("4.5", "3", "2.", "b", "12.9", "")] == [
         "4.6", "4", "3.", "c", "12.10", ""]
@@ -55,8 +61,10 @@ def test_deleting_a_section_keeping_its_tasks_leaves_them_where_it_was(
     rows = shape(register)
     v_end = rows.index("sVII:7")
     assert rows[v_end - 3:v_end] == ["t1:42", "t2:43", "t3:44"]  # end of section V
+    assert by_position(register) == [int(r.split(":")[1]) for r in rows if r[0] == "t"]
     structure.restore(register, snapshot)
     assert shape(register) == before
+    assert by_position(register) == [int(r.split(":")[1]) for r in before if r[0] == "t"]
     first = structure.delete(register, "section", 1, with_tasks=False)  # nothing above it
     assert shape(register)[:12] == [f"t{n}:{i}" for n, i in zip(
         ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "4.4", "4.5"],
