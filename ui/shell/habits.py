@@ -3,15 +3,14 @@ table exactly as shown (the columns shown, the rows left by filters and search).
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from cchc_desktop.excel.write.table_export import export_table
 from ui.register.clipboard import copy_rows, rows_as_shown
+from ui.shell.table_print import EMPTY_TABLE, ShownTable, print_table
 from ui.widgets import file_dialogs
 from ui.widgets.dialogs import run_dialog
 from ui.widgets.print_dialog import PrintDialog
@@ -57,39 +56,18 @@ def export_shown(w: RegisterWindow, target: Path | None = None) -> Path | None:
     return path
 
 
-def table_html(title: str, headers: list[str], rows: list[list[str]], headings: list[int]) -> str:
-    """Return the table as an HTML page to print (headings in bold)."""
-    bold = set(headings)
-
-    def cells(tag: str, line: list[str], strong: bool = False) -> str:
-        style = ' style="font-weight:bold;background:#eef3f9"' if strong else ""
-        return "".join(f"<{tag}{style}>{escape(c).replace(chr(10), '<br>')}</{tag}>"
-                       for c in line)
-    body = "".join(f"<tr>{cells('td', r, i in bold)}</tr>" for i, r in enumerate(rows))
-    return (f"<h3>{escape(title)}</h3><table border=1 cellspacing=0 cellpadding=3 width=100%>"
-            f"<thead><tr>{cells('th', headers)}</tr></thead>{body}</table>")
-
-
-def print_document(w: RegisterWindow) -> QTextDocument:
-    """Return the table as shown laid out for printing."""
-    document = QTextDocument()
-    font = document.defaultFont()
-    font.setPointSize(9)
-    document.setDefaultFont(font)
-    document.setHtml(table_html(*shown_table(w)))
-    return document
-
-
 def print_shown(w: RegisterWindow, printer: QPrinter | None = None) -> bool:
-    """Print the table as shown (asking for the printer unless one is given)."""
+    """Print the table as shown (asking for the printer unless one is given); an empty table
+    is refused with a word, not printed."""
+    title, headers, rows, headings = shown_table(w)
+    table = ShownTable(title, headers, rows, headings, w.model.task_count())
+    if not table.tasks:
+        w.show_error("In bảng", EMPTY_TABLE)
+        return False
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not run_dialog(PrintDialog(printer, w, "bang-nhiem-vu.pdf")):
             return False
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                      QPageLayout.Orientation.Landscape, printer.pageLayout()
-                                      .margins()))
-    print_document(w).print_(printer)
+    print_table(table, printer)
     w.statusBar().showMessage("Đã gửi bảng đang xem đến máy in.", 5000)
     return True
-

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -44,6 +45,7 @@ class PrintDialog(QDialog):
             self.printer_box.addItem(name, name)
         self.printer_box.addItem(PDF_CHOICE, "")
         self.pdf_path = QLineEdit(file_dialogs.start_path(pdf_name))
+        self._agreed: Path | None = None  # a file the officer already agreed to write over
         self.browse = QPushButton("&Chọn…")
         self.browse.clicked.connect(self._browse)
         self.copies = QSpinBox()
@@ -91,6 +93,24 @@ class PrintDialog(QDialog):
                                                   self.pdf_path.text(), "Tệp PDF (*.pdf)")
         if path:
             self.pdf_path.setText(path)
+            self._agreed = Path(path)  # the file dialog asked before writing over it
+
+    def _overwrite(self, path: Path) -> bool:
+        """Ask before writing over an existing file (No is the default)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question, "Ghi đè tệp?",
+                          f"Tệp {path.name} đã có trong thư mục {path.parent}.\nGhi đè?",
+                          buttons, self)
+        box.button(QMessageBox.StandardButton.Yes).setText("&Ghi đè")
+        box.button(QMessageBox.StandardButton.No).setText("&Không")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        answer = box.exec()
+        box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            self.error.setText("Chưa in: hãy đặt tên tệp khác hoặc đồng ý ghi đè.")
+            self.pdf_path.setFocus()
+            return False
+        return True
 
     def accept(self) -> None:
         """Set up the printer as chosen (a PDF needs a file name)."""
@@ -100,6 +120,8 @@ class PrintDialog(QDialog):
                 self.error.setText("Hãy chọn nơi lưu tệp PDF.")
                 return
             path = Path(text if text.lower().endswith(".pdf") else f"{text}.pdf")
+            if path.exists() and path != self._agreed and not self._overwrite(path):
+                return
             self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             self.printer.setOutputFileName(str(path))
             file_dialogs.remember(path)
