@@ -119,7 +119,7 @@ class InspectionDetail(QWidget):
         """Create the tab of findings and recommendations."""
         self.findings_model = RecordTableModel[Finding](FINDING_COLUMNS)
         self.findings_view = table(self.findings_model, "findingsTable", 1, wrap=True)
-        add, edit, delete = (QPushButton(t) for t in ("Thêm…", "Sửa…", "Xoá"))
+        add, edit, delete = (QPushButton(t) for t in ("Thêm…", "Sửa…", "Xóa"))
         add.clicked.connect(self.add_finding)
         edit.clicked.connect(self.edit_finding)
         delete.clicked.connect(self.delete_finding)
@@ -137,7 +137,7 @@ class InspectionDetail(QWidget):
         self.remedy_view = table(self.remedy_model, "remedyTable", 0, wrap=True)
         fixed_width(self.remedy_view, 1, 200)
         buttons = [QPushButton(t) for t in ("Thêm…", "Sửa…", "Đang khắc phục",
-                                            "Đã khắc phục…", "Xoá")]
+                                            "Đã khắc phục…", "Xóa")]
         for button, slot in zip(buttons, (self.add_remedy, self.edit_remedy,
                                           self.mark_in_progress, self.close_remedy,
                                           self.delete_remedy), strict=True):

@@ -31,6 +31,7 @@ from ui.inspections.forms import FormDialog, attempt, combo, period_box
 from ui.inspections.models import WARN_BRUSH, Col, RecordTableModel
 from ui.inspections.tables import button_row, selected_row, table
 from ui.widgets import file_dialogs
+from ui.widgets.closing import close_button
 from ui.widgets.period import start_on_window_period
 
 SHORT_LABELS = {
@@ -117,7 +118,7 @@ class OneStopWindow(QMainWindow):
         self.addToolBar(bar)
         buttons = []
         for label, slot in [("Nhập số liệu…", self.add), ("Sửa…", self.edit),
-                            ("Xoá", self.delete), ("Xuất mẫu Excel…", self._ask_export),
+                            ("Xóa", self.delete), ("Xuất mẫu Excel…", self._ask_export),
                             ("Nhận tệp Excel…", self._ask_import)]:
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -128,7 +129,9 @@ class OneStopWindow(QMainWindow):
         layout.addWidget(self.view)
         layout.addWidget(self.total_label)
         layout.addWidget(self.warnings_label)
-        layout.addLayout(button_row(*buttons))
+        row = button_row(*buttons)
+        row.addWidget(close_button(self))
+        layout.addLayout(row)
         self.setCentralWidget(page)
 
     def period_code(self) -> str:

@@ -98,7 +98,7 @@ class TeamTab(PlanTab):
             Col[TeamMember]("Đơn vị", lambda m: m.unit_name)])
         self.view = table(self.model, "teamTable", 3)
         self.layout_.addWidget(self.view)
-        self.buttons(("Thêm…", self.add), ("Sửa…", self.edit), ("Xoá", self.delete))
+        self.buttons(("Thêm…", self.add), ("Sửa…", self.edit), ("Xóa", self.delete))
 
     def refresh(self) -> None:
         """Reload the team."""
@@ -197,7 +197,7 @@ class OutlineTab(PlanTab):
         fixed_width(self.view, 2, 260)
         self.layout_.addWidget(self.scope)
         self.layout_.addWidget(self.view)
-        self.buttons(("Thêm dòng…", self.add), ("Sửa…", self.edit), ("Xoá", self.delete),
+        self.buttons(("Thêm dòng…", self.add), ("Sửa…", self.edit), ("Xóa", self.delete),
                      ("Lên", lambda: self.move_line(-1)), ("Xuống", lambda: self.move_line(1)),
                      ("Khôi phục đề cương mẫu gốc", self.reset))
 

@@ -6,7 +6,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QSpinBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.inspections import targets
@@ -24,6 +33,7 @@ from cchc_desktop.register.connection import Register
 from ui.inspections.forms import FormDialog, attempt, combo, period_box, show_error
 from ui.inspections.models import OK_BRUSH, WARN_BRUSH, Col, RecordTableModel
 from ui.inspections.tables import fixed_width, selected_row, table
+from ui.widgets.closing import close_button
 from ui.widgets.period import start_on_window_period
 
 TARGET_COLUMNS = [
@@ -107,12 +117,19 @@ class TargetsWindow(QMainWindow):
         bar.addWidget(QLabel(" Kỳ báo cáo: "))
         bar.addWidget(self.period)
         for label, slot in [("Thêm chỉ tiêu…", self.add), ("Sửa…", self.edit),
-                            ("Xoá", self.delete), ("Nhập kết quả kỳ…", self.enter_actual),
-                            ("Xoá kết quả nhập tay", self.clear_actual),
+                            ("Xóa", self.delete), ("Nhập kết quả kỳ…", self.enter_actual),
+                            ("Xóa kết quả nhập tay", self.clear_actual),
                             ("Nạp bộ chỉ tiêu mẫu", self.load_examples)]:
             bar.addAction(label, slot)
         self.addToolBar(bar)
-        self.setCentralWidget(self.view)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.view)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close_button(self))
+        layout.addLayout(row)
+        self.setCentralWidget(page)
         self.statusBar().addPermanentWidget(self.summary_label)
 
     def period_code(self) -> str:

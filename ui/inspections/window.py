@@ -37,6 +37,7 @@ from ui.inspections.tables import button_row, selected_row, table
 from ui.inspections.tabs import FollowUpTab, OutlineTab, PlanTab, SelfReportTab, TeamTab
 from ui.reports.documents import DocumentChoice
 from ui.reports.report_dialog import ReportDialog
+from ui.widgets.closing import close_button
 
 
 def _dates(item: Inspection) -> str:
@@ -102,6 +103,7 @@ class InspectionWindow(QMainWindow):
             tab.changed.connect(self._changed)
             self.tabs.addTab(tab, title)
         self.detail.changed.connect(self._changed)
+        self.tabs.setCornerWidget(close_button(self))
         self.setCentralWidget(self.tabs)
 
     def _units_page(self) -> QWidget:
@@ -109,7 +111,7 @@ class InspectionWindow(QMainWindow):
         left = QWidget()
         layout = QVBoxLayout(left)
         layout.addWidget(self.units_view)
-        add, remove = QPushButton("Thêm đơn vị…"), QPushButton("Xoá khỏi kế hoạch")
+        add, remove = QPushButton("Thêm đơn vị…"), QPushButton("Xóa khỏi kế hoạch")
         add.clicked.connect(self.add_unit)
         remove.clicked.connect(self.remove_unit)
         layout.addLayout(button_row(add, remove))

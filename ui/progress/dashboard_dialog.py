@@ -34,6 +34,7 @@ from cchc_desktop.progress.figures import Filters
 from cchc_desktop.progress.states import TaskState
 from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.periods import parse_period_code
+from ui.widgets.closing import CLOSE_TEXT, add_close_keys
 from ui.widgets.formatting import format_count, format_date, format_percent
 
 _BAR_COLOURS = ("#4a7ebb", "#9bbb59", "#c0504d", "#f79646", "#8064a2", "#4bacc6", "#7f7f7f")
@@ -163,8 +164,9 @@ class DashboardDialog(QDialog):
         self.tabs.addTab(self.status_chart, "Theo trạng thái")
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.button(QDialogButtonBox.StandardButton.Close).setText(CLOSE_TEXT)
         close.rejected.connect(self.reject)
+        add_close_keys(self)
         layout.addWidget(close)
 
     def refresh(self) -> None:

@@ -40,6 +40,7 @@ from cchc_desktop.register import audit_view
 from cchc_desktop.register.audit_view import AuditEntry, AuditFilter
 from cchc_desktop.register.connection import Register
 from ui.widgets import file_dialogs
+from ui.widgets.closing import CLOSE_TEXT, add_close_keys
 from ui.widgets.formatting import format_count
 
 HEADERS = ["Thời điểm", "Cán bộ", "Tài khoản máy", "Thao tác", "Đối tượng", "Mã", "Thay đổi"]
@@ -166,8 +167,9 @@ class AuditDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self.show_detail)
         self.detail.setReadOnly(True)
         self.export_button.clicked.connect(self.ask_export)
-        close_button = QPushButton("Đóng")
+        close_button = QPushButton(CLOSE_TEXT)
         close_button.clicked.connect(self.reject)
+        add_close_keys(self)
         self._lay_out(close_button)
 
     def _lay_out(self, close_button: QPushButton) -> None:
