@@ -18,8 +18,9 @@ from tests.ui.test_structure_ui import add_task, typed_name
 from ui.shell.main_window import MainWindow
 from ui.shell.paste_actions import paste_tasks
 
-PASTED = ("STT\tNội dung công việc\tĐơn vị chủ trì\r\n1\tRà soát định mức chi\tĐơn vị lạ XYZ\r\n"
-          "2\tCông khai ngân sách\tVăn phòng\r\n")
+LONG = " ".join(["rà soát, sửa đổi, bổ sung định mức chi thường xuyên của cơ quan"] * 3)
+PASTED = (f"STT\tNội dung công việc\tĐơn vị chủ trì\r\n1\tRà soát {LONG}\tĐơn vị lạ XYZ\r\n"
+          f"2\tCông khai {LONG}\tVăn phòng\r\n")
 
 
 def section_numbers(window: MainWindow, section_id: int) -> list[str]:
@@ -44,14 +45,18 @@ def test_paste_in_auto_mode_renumbers_and_undo_takes_new_units_away(
     numbers.trigger()  # Ctrl+Alt+N: renumber
     assert numbers.isChecked()
     assert section_numbers(window, 6) == ["1", "2", "3"]
-    window.table.select_key(43)  # VI/2
+    window.resize(1320, 640)
+    window.table.scrollToTop()
+    window.table.select_key(43)  # VI/2, scrolled up from below: the last row in view
     count = window.undo_stack.count()
     seen: list[str] = []
     on_next_dialog(QMessageBox, answer_yes(seen))
     assert paste_tasks(window, PASTED) == 2
     assert "Đơn vị mới sẽ được thêm vào danh mục: Đơn vị lạ XYZ" in seen[0]
     assert section_numbers(window, 6) == ["1", "2", "3", "4", "5"]
-    assert len(window.table.selected_keys()) == 2
+    pasted = window.table.selected_keys()
+    assert len(pasted) == 2
+    qtbot.waitUntil(lambda: all(fully_shown(window, k) for k in pasted))
     assert "Đơn vị lạ XYZ" in window.unit_names()
     assert window.undo_stack.count() == count + 1  # one undo step
     window.undo_stack.undo()

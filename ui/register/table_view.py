@@ -66,7 +66,8 @@ class AppendixTable(RowDrag):
         self._fitted: set[int] = set()
         self._heights: dict[int, int] = {}
         self._metrics: dict[bool, QFontMetrics] = {}
-        self._keep_in_view: QPersistentModelIndex | None = None
+        self._keep_in_view: list[QPersistentModelIndex] = []  # the last, then the first
+        self._picked: list[QPersistentModelIndex] = []  # the rows selected last by code
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -170,7 +171,10 @@ class AppendixTable(RowDrag):
         view if it was."""
         current = self.currentIndex()
         if current.isValid() and self.viewport().rect().intersects(self.visualRect(current)):
-            self._keep_in_view = QPersistentModelIndex(current)
+            pick = [p for p in self._picked if p.isValid()]
+            same = bool(pick) and pick[-1].row() == current.row()
+            self._keep_in_view = self._keep_in_view or (
+                pick if same else [QPersistentModelIndex(current)])
         self._fitted.clear()
         self._heights.clear()
         self._fit_timer.start()
@@ -184,11 +188,15 @@ class AppendixTable(RowDrag):
         """Give the rows in view the height of their text (capped), leaving the others; the
         row just selected (select_key) stays wholly in view although rows grew."""
         self._fit_pass()
-        target, self._keep_in_view = self._keep_in_view, None
-        if target is not None and target.isValid():
-            self.scrollTo(self.task_model.index(target.row(), target.column()))
-            self._fit_pass()
-            self.scrollTo(self.task_model.index(target.row(), target.column()))
+        targets = [self.task_model.index(t.row(), t.column()) for t in self._keep_in_view
+                   if t.isValid()]
+        self._keep_in_view = []
+        for step in range(5 if targets else 0):  # scrolling shows rows not fitted yet:
+            if step % 2:                           # fit them, scroll again
+                self._fit_pass()
+                continue
+            for target in targets:
+                self.scrollTo(target)
 
     def _fit_pass(self) -> None:
         """Fit the rows in view (rows scrolled into view by fitting are fitted too)."""
@@ -284,12 +292,13 @@ class AppendixTable(RowDrag):
         if row not in self._fitted:  # its height first: scrolled in view, it stays whole
             self.setRowHeight(row, self._row_height(row))
         self.scrollTo(index)
-        self._keep_in_view = QPersistentModelIndex(index)
+        self._keep_in_view = self._picked = [QPersistentModelIndex(index)]
         self._fit_timer.start()
         return True
 
     def select_keys(self, keys: list[int]) -> None:
-        """Select several rows (those shown), the first one current and scrolled into view."""
+        """Select several rows (those shown), the first one current; as many of them as fit
+        are scrolled into view, the first one always."""
         rows = [r for r in map(self.task_model.row_of, keys) if r >= 0]
         if not rows:
             return
@@ -300,3 +309,8 @@ class AppendixTable(RowDrag):
             selection.select(self.task_model.index(row, 0), self.task_model.index(row, last))
         flags = QItemSelectionModel.SelectionFlag
         self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        first, end = self.task_model.index(rows[0], 1), self.task_model.index(rows[-1], 1)
+        self._keep_in_view = self._picked = [QPersistentModelIndex(end),
+                                             QPersistentModelIndex(first)]
+        self.scrollTo(end)
+        self.scrollTo(first)
