@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo/so-dang-ky-mau.sqlite
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest dist demo bench clean
+.PHONY: run test lint typecheck pytest dist demo bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	for f in bench/*_bench.py; do $(BIN)/python $$f || exit 1; done
+
+screenshots: $(STAMP)
+	PY=$(BIN)/python sh docs/screenshots/take_all.sh docs/screenshots
 
 dist: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
