@@ -38,6 +38,13 @@ __all__ = ["ExportDialog", "ReturnsDialog", "TemplatesDialog"]
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 
 
+def _buddy(text: str, field: QWidget) -> QLabel:
+    """Return a label whose Alt+letter goes to its field."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 class ExportDialog(ExchangeDialog):
     """Xuất Excel: the appendix (whole plan, filtered tasks or one unit's) and a progress sheet."""
 
@@ -48,16 +55,17 @@ class ExportDialog(ExchangeDialog):
         super().__init__(register, plan_id, parent, today, "Xuất Excel")
         self.task_ids = task_ids
         self.unit_names: dict[int, str] = {}
-        self.path_edit = QLineEdit(str(Path.home() / "phu-luc-ke-hoach.xlsx"))
+        # The folder last used by any file dialog of the program (else the home folder).
+        self.path_edit = QLineEdit(file_dialogs.start_path("phu-luc-ke-hoach.xlsx"))
         self.scope_box = QComboBox()
-        self.progress_check = QCheckBox("Thêm trang tiến độ của kỳ")
+        self.progress_check = QCheckBox("Thêm trang tiến độ của &kỳ")
         self.progress_check.setChecked(True)
-        self.export_button = QPushButton("Xuất")
+        self.export_button = QPushButton("&Xuất")
         self._build()
 
     def _build(self) -> None:
         """Lay out the form."""
-        browse = QPushButton("Chọn…")
+        browse = QPushButton("&Chọn…")
         browse.clicked.connect(self._browse)
         self.scope_box.addItem("Toàn bộ kế hoạch", None)
         if self.task_ids is not None:
@@ -67,10 +75,10 @@ class ExportDialog(ExchangeDialog):
             self.unit_names[unit.id] = unit.name
         self.progress_check.toggled.connect(self.period_box.setEnabled)
         form = QFormLayout()
-        form.addRow("Lưu vào tệp:", path_row(self.path_edit, browse))
-        form.addRow("Phạm vi:", self.scope_box)
+        form.addRow(_buddy("Lưu vào &tệp:", self.path_edit), path_row(self.path_edit, browse))
+        form.addRow(_buddy("&Phạm vi:", self.scope_box), self.scope_box)
         form.addRow(self.progress_check, self.period_box)
-        close = QPushButton("Đóng")
+        close = QPushButton("Đó&ng")
         close.clicked.connect(self.reject)
         self.export_button.clicked.connect(self.export)
         self.export_button.setDefault(True)
