@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -72,8 +73,10 @@ class BarChart(QWidget):
         painter.end()
 
 
-def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
-    """Fill a read-only table."""
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]],
+          stretch: int | None = None) -> None:
+    """Fill a read-only table; the stretch column (a long text) takes the width left by the
+    others (fitted to their contents) and wraps, so the last column is never cut."""
     table.clear()
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -81,15 +84,33 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> Non
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        mode = (QHeaderView.ResizeMode.Stretch if column == stretch
+                else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(column, mode)
+    table.setWordWrap(stretch is not None)
+    if stretch is None:
+        table.resizeColumnsToContents()
+    else:
+        table.resizeRowsToContents()
+
+
+def _days_text(days: int) -> str:
+    """Return the days to the due date as words: "Quá hạn 258 ngày", "Còn 3 ngày"."""
+    if days < 0:
+        return f"Quá hạn {format_count(-days)} ngày"
+    return "Đến hạn hôm nay" if days == 0 else f"Còn {format_count(days)} ngày"
 
 
 def _state_rows(states: list[TaskState], today: date) -> list[list[str]]:
-    """Rows of the alert table: TT, content, lead, due, days left (from the cut-off), status."""
+    """Rows of the alert table: TT with its section ("I/1.1"), content, lead, due, days left
+    or overdue (from the cut-off), status."""
     rows = []
     for s in states:
-        days = str((s.due - today).days) if s.due else ""
-        rows.append([s.task.number, s.task.content, s.task.lead_text, format_date(s.due), days,
+        days = _days_text((s.due - today).days) if s.due else ""
+        number = "/".join(p for p in (s.section_code, s.task.number) if p)
+        rows.append([number, s.task.content, s.task.lead_text, format_date(s.due), days,
                      s.status_label])
     return rows
 
@@ -186,7 +207,7 @@ class DashboardDialog(QDialog):
               [[a.title, *map(format_count, (a.tasks, a.done, a.done_late, a.in_progress,
                                              a.not_started, a.no_report, a.overdue)),
                 format_percent(a.percent_done, 1)]
-               for a in board.areas])
+               for a in board.areas], stretch=0)
         self.unit_chart.set_values([(u.name, u.tasks) for u in board.units[:15]])
         self.status_chart.set_values(list(board.statuses.items()))
         self._show_alerts()
@@ -199,5 +220,5 @@ class DashboardDialog(QDialog):
             states = self.alerts.overdue
         else:
             states = [s for d, group in self.alerts.due_soon.items() if d <= days for s in group]
-        _fill(self.alert_table, ["TT", "Nội dung", "Chủ trì", "Hạn", "Còn (ngày)", "Trạng thái"],
-              _state_rows(states, self.alerts.today))
+        _fill(self.alert_table, ["TT", "Nội dung", "Chủ trì", "Hạn", "Còn / quá hạn",
+                                 "Trạng thái"], _state_rows(states, self.alerts.today), stretch=1)

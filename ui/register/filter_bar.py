@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.plans.models import ROLE_LEAD, ROLE_PARTNER
 from cchc_desktop.progress.figures import STATUS_CHOICES, Filters
+from ui.widgets.popup import fit_popup
 
 ALL = "Tất cả"
 ROLES = (("", "chủ trì/phối hợp"), (ROLE_LEAD, "chủ trì"), (ROLE_PARTNER, "phối hợp"))
@@ -117,6 +118,7 @@ class FilterBar(QWidget):
     def set_units(self, units: list[tuple[int, str]]) -> None:
         """Offer the units the plan's tasks name."""
         self._refill(self.unit, [(0, ALL), *units])
+        fit_popup(self.unit)  # long unit names are read whole in the list
 
     def set_periods(self, periods: list[tuple[str, str]], current: str) -> None:
         """Offer reporting periods and pick one (no change signal)."""
