@@ -68,7 +68,7 @@ def test_dashboard_lists_overdue_and_counts(qtbot, register: Register) -> None:
     assert "1 nhiệm vụ quá hạn" in dialog.alert_summary.text()
     assert dialog.alert_table.rowCount() == 1
     assert dialog.alert_table.item(0, 0).text() == ""  # unnumbered task
-    assert dialog.alert_table.item(0, 4).text() == "-2"
+    assert dialog.alert_table.item(0, 4).text() == "Quá hạn 2 ngày"
     total = dialog.area_table.item(dialog.area_table.rowCount() - 1, 0).text()
     assert total == "Tổng cộng"
     assert ("Chưa có báo cáo", 1) in dialog.status_chart.values  # nothing recorded yet
