@@ -92,8 +92,8 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]],
     table.setWordWrap(stretch is not None)
     if stretch is None:
         table.resizeColumnsToContents()
-    else:
-        table.resizeRowsToContents()
+    else:  # rows follow the wrapped text whenever the width changes
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
 def _days_text(days: int) -> str:
