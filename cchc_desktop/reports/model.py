@@ -203,6 +203,7 @@ class Document:
     attached_to: str = ""
     appendices: list[Appendix] = field(default_factory=list)
     problems: list[Missing] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said above the preview, never blocking
     title: str = ""
     with_recipients: bool = True
     signer_source: str = SETTING_AGENCY

@@ -16,16 +16,15 @@ from pathlib import Path
 
 from cchc_desktop.drafting.outline import PeriodReport, draft_report
 from cchc_desktop.drafting.outlook import period_phrase
-from cchc_desktop.drafting.wording import rate
-from cchc_desktop.progress.states import AreaStat
+from cchc_desktop.progress.states import NO_REPORT, AreaStat
 from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.base import ReportError
+from cchc_desktop.reports.checks import PeriodData, period_data_checks
 from cchc_desktop.reports.common import PlanContext, load_context
 from cchc_desktop.reports.model import (
     BAO_CAO,
     CAPTION,
     HEADING,
-    SETTING_PROGRESS,
     Appendix,
     Block,
     Document,
@@ -60,7 +59,6 @@ UPWARD = ("so noi vu", "ubnd", "uy ban nhan dan", "bo ", "ban chi dao", "van pho
           "thanh tra tinh", "hdnd", "tinh uy", "huyen uy", "dang uy")
 LEADERS = ("lanh dao", "chu tich", "giam doc", "chanh thanh tra", "thuong truc")
 # The pre-print check warns when fewer tasks than this share have a report for the period.
-MOST_UNREPORTED = 0.5
 # A report is still being written this many days after its due date.
 GRACE_DAYS = 10
 
@@ -111,6 +109,7 @@ class PeriodDocument:
     one_stop: list[str] = field(default_factory=list)
     signer_source: str = "agency"
     problems: list[Missing] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the figures rest on (not blocking)
 
     @property
     def stats(self) -> list[AreaStat]:
@@ -154,21 +153,17 @@ def recipients_for(ctx: PlanContext) -> list[str]:
     return [*(f"{n} (b/c)" for n in names), *leaders, last]
 
 
-def _problems(report: PeriodReport) -> list[Missing]:
-    """Return what the signer would miss: no progress at all, or most tasks without a report."""
+def _data_checks(report: PeriodReport) -> tuple[list[Missing], list[str]]:
+    """Return what blocks the report for want of data, and notes on what its figures rest on
+    (entries of the period, or carried forward from earlier periods)."""
     facts = report.facts
-    phrase = period_phrase(facts.period)
-    total, reported = facts.total.tasks, facts.reported
-    if not reported:
-        return [Missing("period_without_data", f"Kỳ báo cáo {phrase} chưa có số liệu tiến độ "
-                        "nào được ghi nhận (cập nhật tiến độ hoặc nhận báo cáo của đơn vị).",
-                        SETTING_PROGRESS, facts.period.code)]
-    if total and reported < MOST_UNREPORTED * total:
-        return [Missing("most_tasks_unreported", f"Mới có {reported}/{total} nhiệm vụ có báo cáo "
-                        f"kết quả kỳ {phrase} ({rate(reported, total)}); phần lớn nhiệm vụ in là "
-                        "“Chưa có báo cáo”. Hãy nhận báo cáo của các đơn vị hoặc in bản dự thảo.",
-                        SETTING_PROGRESS, facts.period.code)]
-    return []
+    with_data = [s for s in facts.states if s.status != NO_REPORT]
+    carried = {s.entry_period for s in with_data if not s.reported and s.entry_period}
+    sources = [period_phrase(p) for p in sorted(map(parse_period_code, carried),
+                                                key=lambda p: (p.end, p.start))]
+    return period_data_checks(PeriodData(
+        period_phrase(facts.period), facts.period.code, facts.total.tasks, len(with_data),
+        facts.reported, sources))
 
 
 def collect_period(register: Register, plan_id: int, period_code: str | None,
@@ -179,6 +174,7 @@ def collect_period(register: Register, plan_id: int, period_code: str | None,
     ctx = load_context(register, plan_id)
     period = resolve_period(ctx, period_code, today)
     report = draft_report(register, plan_id, period.code, today)
+    problems, notes = _data_checks(report)
     phrase = period_phrase(period)
     summary = f"Kết quả thực hiện công tác cải cách hành chính {phrase}"
     issuer = ctx.report_issuer
@@ -192,7 +188,7 @@ def collect_period(register: Register, plan_id: int, period_code: str | None,
         title=f"Báo cáo CCHC {phrase}",
         progress=progress_rows(register, plan_id, report.facts.states),
         targets=target_rows(register, period.code),
-        one_stop=one_stop_sentences(report.facts.one_stop), problems=_problems(report),
+        one_stop=one_stop_sentences(report.facts.one_stop), problems=problems, notes=notes,
     )
 
 
@@ -244,7 +240,7 @@ def period_document(data: PeriodDocument) -> Document:
         summary=data.summary, signature=data.signature, signer_source=data.signer_source,
         body=period_body(data), closing=[Para(data.closing)],
         recipients=[r for r in data.recipients if r], title=data.title,
-        problems=list(data.problems),
+        problems=list(data.problems), notes=list(data.notes),
     )
     doc.appendices += _appendices(data, f"(Kèm theo {own_citation(doc)})")
     return doc

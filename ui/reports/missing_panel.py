@@ -74,3 +74,21 @@ class MissingPanel(QFrame):
             self.fix_buttons.append(button)
         self.rows.setColumnStretch(0, 1)
         self.setVisible(bool(self.items))
+
+
+class DataNote(QLabel):
+    """What the figures rest on (e.g. entries carried forward from earlier periods): said above
+    the preview, never blocking the document."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("data_note")
+        self.setWordWrap(True)
+        self.setStyleSheet("#data_note { background: #eef4ff; border: 1px solid #9bb5e0; "
+                           "padding: 4px; }")
+        self.hide()
+
+    def show_notes(self, notes: Sequence[str]) -> None:
+        """Show these notes (hide when there are none)."""
+        self.setText("\n".join(f"Lưu ý — {note}" for note in notes))
+        self.setVisible(bool(notes))

@@ -3,10 +3,12 @@
 The document is collected onto the document model by the core (reports.cli.build_document) in
 a worker thread with its own read-only connection; the pre-print check (reports.checks.missing)
 lists what a signer would find missing, each with a button that opens the right setting, and
-the preview is then a draft marked "DỰ THẢO". The pages are shown with QtPdf. "Lưu PDF…" copies
-the previewed file, "Lưu Word…" writes the same document as .docx; "In…" prints each page at
-100 % in its own orientation as text and rules (ui/reports/printing.py). With something
-missing only "Lưu bản dự thảo…" and "In bản dự thảo…" are offered.
+the preview is then a draft marked "DỰ THẢO"; what the figures rest on (entries carried
+forward from earlier periods) is said in a note that never blocks. The pages are shown with
+QtPdf (page controls: ui/reports/page_navigation.py). "Lưu PDF…" copies the previewed file,
+"Lưu Word…" writes the same document as .docx; "In…" prints each page at 100 % in its own
+orientation as text and rules (ui/reports/printing.py). With something missing only
+"Lưu bản dự thảo…" and "In bản dự thảo…" are offered.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -47,18 +48,18 @@ from cchc_desktop.reports.page_drawing import PageDrawing, read_drawings
 from cchc_desktop.reports.save import save_document
 from ui.reports.documents import DocumentChoice, Rendered, ask_save_path
 from ui.reports.fixers import default_fixers
-from ui.reports.missing_panel import MissingPanel
+from ui.reports.missing_panel import DataNote, MissingPanel
+from ui.reports.page_navigation import PageNavigation
 from ui.reports.printing import print_pages
 from ui.shell.ops import Ops
 from ui.widgets.period import start_on_window_period
 from ui.widgets.print_dialog import PrintDialog
 
 UP_TO_TODAY = "Đến hôm nay"
-ZOOM_STEP = 1.25
 Fixer = Callable[[Missing], object]
 
 
-class ReportDialog(QDialog):
+class ReportDialog(PageNavigation, QDialog):
     """Choose a report, check and preview it, save it as PDF or Word, or print it."""
 
     preview_ready = Signal(int)
@@ -99,7 +100,9 @@ class ReportDialog(QDialog):
         self.missing_panel.save_draft_requested.connect(lambda: self.save_draft())
         self.missing_panel.print_draft_requested.connect(self.print_pdf)
         layout.addWidget(self.missing_panel)
-        layout.addLayout(self._toolbar())
+        self.data_note = DataNote(self)
+        layout.addWidget(self.data_note)
+        layout.addLayout(self._page_toolbar())
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -134,29 +137,6 @@ class ReportDialog(QDialog):
         self.save_button.clicked.connect(lambda: self.save_pdf())
         self.word_button.clicked.connect(lambda: self.save_word())
         self.print_button.clicked.connect(self.print_pdf)
-        return row
-
-    def _toolbar(self) -> QHBoxLayout:
-        """Return page navigation and zoom controls."""
-        row = QHBoxLayout()
-        self.previous_button = QPushButton("◀ Trang trước")
-        self.next_button = QPushButton("Trang sau ▶")
-        self.page_box = QSpinBox()
-        self.page_box.setMinimum(1)
-        self.page_total = QLabel("/ 0")
-        zoom_out, zoom_in = QPushButton("−"), QPushButton("+")
-        fit_width, fit_page = QPushButton("Vừa chiều rộng"), QPushButton("Cả trang")
-        for widget in (self.previous_button, self.page_box, self.page_total, self.next_button,
-                       zoom_out, zoom_in, fit_width, fit_page):
-            row.addWidget(widget)
-        row.addStretch(1)
-        self.previous_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
-        self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
-        self.page_box.valueChanged.connect(lambda value: self.go_to_page(value - 1))
-        zoom_out.clicked.connect(lambda: self.zoom(1 / ZOOM_STEP))
-        zoom_in.clicked.connect(lambda: self.zoom(ZOOM_STEP))
-        fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        fit_page.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
         return row
 
     def _fill_periods(self) -> None:
@@ -254,6 +234,7 @@ class ReportDialog(QDialog):
         self.page_box.setMaximum(max(pages, 1))
         self.page_total.setText(f"/ {pages}")
         self.missing_panel.show_items(rendered.missing)
+        self.data_note.show_notes(rendered.document.notes)
         self._set_busy(False)
         draft = " — bản dự thảo (còn thiếu thông tin)" if rendered.missing else ""
         self.status.setText(f"{self.kind_box.currentText()}: {pages} trang{draft}.")
@@ -268,40 +249,6 @@ class ReportDialog(QDialog):
             return
         fixer(item)
         self.render_preview()
-
-    def page_count(self) -> int:
-        """Return the number of pages of the preview (0 before the first one is ready)."""
-        ready = self.document.status() == QPdfDocument.Status.Ready
-        return int(self.document.pageCount()) if ready else 0
-
-    # Navigation and zoom ---------------------------------------------------------------------
-
-    def current_page(self) -> int:
-        """Return the page shown (from 0)."""
-        return int(self.view.pageNavigator().currentPage())
-
-    def go_to_page(self, page: int) -> None:
-        """Show a page (from 0), clamped to the document."""
-        count = self.page_count()
-        if count == 0:
-            return
-        page = min(max(page, 0), count - 1)
-        self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
-        self._page_changed(page)
-
-    def _page_changed(self, page: int) -> None:
-        """Follow the page in the spin box and the previous/next buttons."""
-        self.page_box.blockSignals(True)
-        self.page_box.setValue(page + 1)
-        self.page_box.blockSignals(False)
-        self.previous_button.setEnabled(page > 0)
-        self.next_button.setEnabled(page < self.page_count() - 1)
-
-    def zoom(self, factor: float) -> None:
-        """Zoom in or out by a factor (0.25× to 4×)."""
-        current = self.view.zoomFactor()
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(min(max(current * factor, 0.25), 4.0))
 
     # Save and print --------------------------------------------------------------------------
 
