@@ -67,7 +67,9 @@ class MissingPanel(QFrame):
         self.items = list(items)
         self.fix_buttons = []
         for row, item in enumerate(self.items):
-            self.rows.addWidget(QLabel(f"• {item.message}"), row, 0)
+            label = QLabel(f"• {item.message}")
+            label.setWordWrap(True)  # a long message wraps instead of widening the window
+            self.rows.addWidget(label, row, 0)
             button = QPushButton(FIX_LABELS.get(item.setting, "Bổ sung…"))
             button.clicked.connect(lambda _=False, chosen=item: self.fix_requested.emit(chosen))
             self.rows.addWidget(button, row, 1)
