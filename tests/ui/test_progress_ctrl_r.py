@@ -120,3 +120,22 @@ def test_completion_day_defaults_inside_an_old_period(qtbot: Any, demo_register:
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
     assert dialog.completed.date().toString("dd/MM/yyyy") == "14/09/2021"  # the cut-off
     assert dialog.cutoff_note.isHidden()
+
+
+def test_a_bare_save_keeps_what_the_form_has_no_field_for(qtbot: Any, register: Register) -> None:
+    from cchc_desktop.plans import services
+    from cchc_desktop.plans.models import Plan, TaskDraft
+    from cchc_desktop.progress.entries import ProgressInput, record_progress
+
+    plan_id = services.create_plan(register, Plan(id=0, title="KH CCHC 2026", year=2026))
+    task_id = services.add_task(register, plan_id, TaskDraft(content="Ban hành KH",
+                                                             timeframe="Quý IV/2026"))
+    record_progress(register, task_id, "2026-Q1", ProgressInput(
+        "in_progress", None, "Đang soạn", "07/TTr", "2026-03-02"), TODAY)
+    dialog = ProgressDialog(register, task_id, "2026-H1", today=TODAY)
+    qtbot.addWidget(dialog)
+    entry = dialog.entry()
+    assert (entry.status, entry.percent, entry.evidence_date) == ("in_progress", None,
+                                                                  "2026-03-02")
+    dialog.evidence_number.setText("08/TTr")  # another document: its date is not known
+    assert dialog.entry().evidence_date is None

@@ -180,19 +180,22 @@ class ProgressDialog(QDialog):
         self.cutoff_note.setVisible(bool(text))
 
     def entry(self) -> ProgressInput:
-        """Return what the form holds."""
+        """Return what the form holds (what it started from where the form has no field: the
+        document's date while its number is unchanged, the reporting unit, an empty percent)."""
         completed = self.completed.date().toString("yyyy-MM-dd") if (
             self.has_completed.isChecked()) else None
         kept = self.start.entry() if self.start else ProgressInput("")
+        number = self.evidence_number.text().strip()
+        percent: int | None = self.percent.value()
+        if self.start and self.start.percent is None and not percent:
+            percent = None
         return ProgressInput(
-            evidence_date=kept.evidence_date if kept.evidence_number == self.evidence_number.text(
-            ).strip() else None, reporting_unit_id=kept.reporting_unit_id,
-            status=str(self.status.currentData()), percent=self.percent.value(),
+            status=str(self.status.currentData()), percent=percent,
             result_text=self.result_edit.toPlainText().strip(), completed_on=completed,
-            evidence_number=self.evidence_number.text().strip(),
-            evidence_title=self.evidence_title.text().strip(),
+            evidence_number=number, evidence_title=self.evidence_title.text().strip(),
+            evidence_date=kept.evidence_date if number == kept.evidence_number else None,
             evidence_file=next(iter(self.evidence.files()), ""), reason=self.reason.text().strip(),
-            proposal=self.proposal.text().strip())
+            proposal=self.proposal.text().strip(), reporting_unit_id=kept.reporting_unit_id)
 
     def save(self) -> bool:
         """Record the entry (one transaction); show the error and keep the form if refused."""
