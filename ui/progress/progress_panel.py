@@ -136,20 +136,7 @@ class ProgressDialog(QDialog):
         self.reason.setPlaceholderText("Lý do chậm, khó khăn, vướng mắc (nếu có)")
         self.proposal = QLineEdit()
         self.proposal.setPlaceholderText("Đề xuất, kiến nghị của đơn vị (nếu có)")
-        self.has_completed = QCheckBox("Đã hoàn thành ngày")
-        self.completed = _date_edit(default_completion_day(self.period_code, self.today))
-        self.completed.setEnabled(False)
-        self.has_completed.toggled.connect(self.completed.setEnabled)
-        self.cutoff_note = QLabel("")
-        self.cutoff_note.setWordWrap(True)
-        self.cutoff_note.setStyleSheet("color: #9a3412;")
-        self.cutoff_note.setVisible(False)
-        self.has_completed.toggled.connect(self._check_cutoff)
-        self.completed.dateChanged.connect(self._check_cutoff)
-        done_row = QHBoxLayout()
-        done_row.addWidget(self.has_completed)
-        done_row.addWidget(self.completed)
-        done_row.addStretch(1)
+        done_row = self._build_completion()
         self.evidence_number = QLineEdit()
         self.evidence_number.setPlaceholderText("Số, ký hiệu văn bản (vd: 12/BC-UBND)")
         self.evidence_title = QLineEdit()
@@ -164,6 +151,24 @@ class ProgressDialog(QDialog):
         form.addRow("Trích yếu văn bản", self.evidence_title)
         form.addRow("Tệp kiểm chứng", self.evidence)
         return form
+
+    def _build_completion(self) -> QHBoxLayout:
+        """Create the completion date (ticked to use) and the note on a date after the cut-off."""
+        self.has_completed = QCheckBox("Đã hoàn thành ngày")
+        self.completed = _date_edit(default_completion_day(self.period_code, self.today))
+        self.completed.setEnabled(False)
+        self.has_completed.toggled.connect(self.completed.setEnabled)
+        self.cutoff_note = QLabel("")
+        self.cutoff_note.setWordWrap(True)
+        self.cutoff_note.setStyleSheet("color: #9a3412;")
+        self.cutoff_note.setVisible(False)
+        self.has_completed.toggled.connect(self._check_cutoff)
+        self.completed.dateChanged.connect(self._check_cutoff)
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.has_completed)
+        done_row.addWidget(self.completed)
+        done_row.addStretch(1)
+        return done_row
 
     def _status_changed(self) -> None:
         """Done means 100 % and a completion date."""
