@@ -125,3 +125,18 @@ def test_a_new_last_row_is_scrolled_wholly_into_view(qtbot: Any, window: MainWin
     assert key is not None and key == window.model.row_keys()[-1]
     qtbot.waitUntil(lambda: window.table.rowHeight(window.model.row_of(key)) > 60)
     qtbot.waitUntil(lambda: fully_shown(window, key))
+
+
+def test_keep_mode_lets_the_officer_edit_a_new_sections_number(qtbot: Any,
+                                                                window: MainWindow) -> None:
+    answers = ["Lĩnh vực mới", "Lĩnh vực mới (sửa)", "VII-A"]
+    window.shape.ask_text = lambda title, label, text: answers.pop(0)
+    window.actions_by_name["add_section"].trigger()
+    assert window.view.outline.headings[section_key(8)].number == "VIII"
+    window.table.select_key(section_key(8))
+    window.actions_by_name["rename_heading"].trigger()
+    heading = window.view.outline.headings[section_key(8)]
+    assert (heading.number, heading.content) == ("VII-A", "Lĩnh vực mới (sửa)")
+    assert window.view.outline.headings[section_key(7)].number == "VII"  # others untouched
+    window.undo_stack.undo()
+    assert window.view.outline.headings[section_key(8)].number == "VIII"

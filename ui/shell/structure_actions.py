@@ -85,7 +85,8 @@ class StructureActions:
                                                            section_id))
 
     def rename(self) -> None:
-        """Rename the current section or group (and its printed number)."""
+        """Rename the current section or group; in a plan keeping its printed numbers, its
+        TT is asked too (renumbering plans number headings themselves)."""
         row, plan_id = self.heading(), self.window.plan_id
         if row is None or plan_id is None:
             self.window.show_error("Chưa chọn lĩnh vực hay nhóm", "Hãy chọn dòng lĩnh vực "
@@ -93,9 +94,14 @@ class StructureActions:
             return
         kind = self._kind(row)
         title = self.ask_text(f"Đổi tên {NAMES[kind]}", f"Tên {NAMES[kind]}:", row.content)
-        if title and title.strip() != row.content:
+        number: str | None = row.number
+        if title and structure.keeps_numbers(self.window.register, plan_id):
+            number = self.ask_text(f"Số TT của {NAMES[kind]}", "Số TT (kế hoạch giữ số như "
+                                   "bản in, số này không tự đánh lại):", row.number)
+        if title and number is not None and (title.strip(), number.strip()) != (
+                row.content, row.number):
             self.window.undo_stack.push(RenameHeadingCommand(self.window, plan_id, kind, row.id,
-                                                             title, row.number))
+                                                             title, number))
 
     def move(self, offset: int) -> None:
         """Move the current section or group up (-1) or down (+1)."""
