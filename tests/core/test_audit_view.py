@@ -107,6 +107,7 @@ def test_export_to_excel_is_literal_and_filterable(trail: Register, tmp_path: Pa
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:I{len(entries) + 1}"
     first = [c.value for c in sheet[2]]
     assert isinstance(first[0], datetime) and first[3] == "Xóa" and first[4] == "Nhiệm vụ"
+    assert first[5] == entries[0].subject and "#" not in str(first[5])  # TT, not an id
     formula_like = sheet.cell(row=2, column=7)
     assert formula_like.data_type == "s" and "=SUM(A1:A9) thêm" in str(formula_like.value)
     assert "\x07" not in str(formula_like.value)

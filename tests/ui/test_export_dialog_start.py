@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from cchc_desktop.register.connection import Register
-from ui.exchange.exchange_dialog import ExportDialog
+from ui.exchange.exchange_dialog import ExportDialog, TemplatesDialog
 from ui.widgets import file_dialogs
 from ui.widgets.mnemonics import mnemonic_problems, window_mnemonics
 
@@ -25,6 +25,9 @@ def test_export_starts_in_the_last_folder_with_alt_letters(qtbot: Any, demo_regi
     dialog = ExportDialog(demo_register, 1, today=date(2021, 6, 15))
     qtbot.addWidget(dialog)
     assert Path(dialog.path_edit.text()) == folder / "phu-luc-ke-hoach.xlsx"
+    templates = TemplatesDialog(demo_register, 1, today=date(2021, 6, 15))
+    qtbot.addWidget(templates)
+    assert Path(templates.folder_edit.text()) == folder / "bieu-mau-cchc"
     assert mnemonic_problems(dialog) == []
     letters = window_mnemonics(dialog)
     assert {"t", "c", "p", "k", "x", "n"} <= set(letters), letters

@@ -139,7 +139,8 @@ class TemplatesDialog(ExchangeDialog):
                  today: date | None = None) -> None:
         super().__init__(register, plan_id, parent, today, "Tạo biểu mẫu cho đơn vị")
         self.units_list = QListWidget()
-        self.folder_edit = QLineEdit(str(Path.home() / "bieu-mau-cchc"))
+        self.folder_edit = QLineEdit(str((file_dialogs.last_folder() or Path.home())
+                                         / "bieu-mau-cchc"))
         self.write_button = QPushButton("Tạo biểu mẫu")
         self.files: list[TemplateFile] = []
         self._build()

@@ -11,7 +11,7 @@ from cchc_desktop.register.audit_view import AuditEntry
 
 EXCEL_HEADERS = ["Thời điểm", "Cán bộ", "Tài khoản máy", "Thao tác", "Đối tượng", "Mã",
                  "Thay đổi", "Trước (JSON)", "Sau (JSON)"]
-_WIDTHS = [19, 22, 16, 18, 20, 8, 80, 40, 40]
+_WIDTHS = [19, 22, 16, 18, 20, 12, 80, 40, 40]
 EXCEL_SHEET = "Nhật ký thay đổi"
 
 
@@ -35,7 +35,7 @@ def _excel_rows(entries: Iterable[AuditEntry]) -> Iterator[Row]:
     yield Row("header", EXCEL_HEADERS, height=16)
     for entry in entries:
         yield Row("entry", [entry.when or entry.at, entry.officer, entry.os_user,
-                            entry.action_label, entry.entity_label, entry.entity_id,
+                            entry.action_label, entry.entity_label, entry.subject,
                             entry.summary(width=500), entry.before_json, entry.after_json])
 
 
