@@ -150,8 +150,15 @@ def add_task(register: Register, plan_id: int, draft: TaskDraft, section_id: int
         if not draft.number.strip():
             draft = replace(draft, number=next_numbers.task_number(
                 db, plan_id, section_id, group_id, after_task_id))
-        return services.add_task(register, plan_id, draft, section_id, group_id,
-                                 after_task_id)
+        after = after_task_id
+        if after is None and group_id is not None:  # after the group's last task
+            last = db.execute("SELECT id FROM tasks WHERE group_id = ? ORDER BY position DESC "
+                              "LIMIT 1", [group_id]).fetchone()
+            after = last[0] if last is not None else None
+        task_id = services.add_task(register, plan_id, draft, section_id, group_id, after)
+        if after is None:  # at the end of its section, not of the plan: lists read tasks
+            resequence(register, plan_id)  # by position, keep them in printed order
+        return task_id
 
 
 # Deleting ---------------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ def test_new_items_of_a_plan_keeping_its_numbers_follow_their_sibling(
                 and r.id == group) == "5"
     assert [records.task(register, t).number for t in (after_45, in_group, loose, typed)] == [
         "4.6", "5.1", "4", "9.9"]
+    assert by_position(register) == [int(r.split(":")[1]) for r in shape(register)
+                                     if r[0] == "t"]  # the báo cáo lists them where shown
     new = {f"t{records.task(register, t).number}:{t}" for t in (after_45, in_group, loose,
                                                                  typed)} | {f"g5:{group}"}
     assert [r for r in shape(register) if r not in new][:len(before)] == before
