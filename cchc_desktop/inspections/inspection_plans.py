@@ -297,7 +297,7 @@ def delete_inspection(register: Register, inspection_id: int) -> None:
             "(SELECT count(*) FROM inspection_answers WHERE inspection_id = :i) AS n",
             {"i": inspection_id})))["n"]
         if used:
-            raise ValidationError(f"{before.unit_name} đã có kết quả kiểm tra; không thể xoá "
+            raise ValidationError(f"{before.unit_name} đã có kết quả kiểm tra; không thể xóa "
                                   "(hãy đặt trạng thái “Hủy”).")
         db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
         audit.record(db, "delete", "inspection", inspection_id, before=before)
@@ -314,6 +314,6 @@ def move_unit_references(db: Database, old_unit_id: int, new_unit_id: int) -> No
     if clash:
         raise ValidationError(
             "Cả hai đơn vị đều có số liệu một cửa kỳ " + ", ".join(r["period_code"] for r in clash)
-            + "; hãy xoá số liệu trùng trước khi gộp.")
+            + "; hãy xóa số liệu trùng trước khi gộp.")
     db.execute("UPDATE one_stop_figures SET unit_id = ? WHERE unit_id = ?",
                [new_unit_id, old_unit_id])

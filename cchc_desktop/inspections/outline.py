@@ -206,7 +206,7 @@ def delete_line(register: Register, line_id: int, plan_id: int | None = None) ->
             if used:
                 raise ValidationError(
                     f"Nội dung “{before.text[:60]}” đã có kết quả kiểm tra ở {used} đơn vị; "
-                    "không thể xoá.")
+                    "không thể xóa.")
         db.execute(f"DELETE FROM {table} WHERE id = ?", [line_id])
         audit.record(db, "delete", table, line_id, before=before)
 

@@ -64,3 +64,14 @@ def test_dashboard_and_audit_close_with_ctrl_w(qtbot: Any, demo_register: Regist
         qtbot.waitUntil(dialog.isActiveWindow)
         _key(qtbot, dialog, Qt.Key.Key_W, CTRL)
         assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_program_writes_xoa_one_way() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = [f"{p.relative_to(root)}:{n}" for folder in ("ui", "cchc_desktop", "docs")
+             for p in (root / folder).rglob("*") if p.suffix in (".py", ".md")
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if "xoá" in line.lower()]
+    assert found == []  # "Xóa", as everywhere else
