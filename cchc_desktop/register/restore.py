@@ -30,7 +30,7 @@ from cchc_desktop.register.backup import (
 )
 from cchc_desktop.register.connection import Register, open_register
 
-BUSY_STEPS = 40  # 40 x 50 ms: another writer holding the register for 2 s refuses the restore
+BUSY_STEPS = 200  # 200 x 50 ms: a writer busy for 10 s without a pause refuses the restore
 _OK, _BUSY, _LOCKED, _DONE = 0, 5, 6, 101
 _AUDIT_COLUMNS = "at, officer, os_user, action, entity, entity_id, before, after"
 
