@@ -21,6 +21,7 @@ DISPLAY=:82 $PY $HERE/take_filter_screenshots.py "$OUT"
 DISPLAY=:81 $PY $HERE/take_document_screenshots.py "$OUT"
 DISPLAY=:82 $PY $HERE/take_window_screenshots.py "$OUT"
 DISPLAY=:82 $PY $HERE/take_habits_screenshots.py "$OUT"
+DISPLAY=:82 $PY $HERE/take_register_fixes_screenshots.py "$OUT"
 DISPLAY=:82 $PY $HERE/take_drag_screenshots.py "$OUT" 1366
 DISPLAY=:82 $PY $HERE/take_drag_screenshots.py "$OUT" 1920
 DISPLAY=:83 $PY $HERE/take_guide_screenshots.py "$OUT"
