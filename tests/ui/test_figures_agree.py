@@ -20,6 +20,7 @@ from cchc_desktop.progress.states import NO_REPORT_LABEL, SHOWN_LABELS
 from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.period import collect_period
 from cchc_desktop.text.numbers import format_count
+from tests.ui.windows import opened_window
 from ui.progress.dashboard_dialog import DashboardDialog
 from ui.register.task_table_model import COL_STATUS
 from ui.shell.main_window import MainWindow
@@ -29,14 +30,8 @@ TODAY = date(2021, 10, 1)
 
 @pytest.fixture
 def window(qtbot: Any, demo_register: Register, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(demo_register, settings, today=TODAY)
-    window.ops.quiet = True
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.states_period != "", timeout=15000)
-    yield window
-    window.ops.wait()
+    with opened_window(qtbot, demo_register, tmp_path, TODAY) as opened:
+        yield opened
 
 
 def choose_period(qtbot: Any, window: MainWindow, code: str) -> None:

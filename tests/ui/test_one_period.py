@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox
 
 from cchc_desktop.register.connection import Register
+from tests.ui.windows import opened_window
 from ui.exchange.exchange_dialog import ExportDialog, ReturnsDialog, TemplatesDialog
 from ui.inspections.one_stop_window import OneStopWindow
 from ui.inspections.targets_window import TargetsWindow
@@ -24,14 +24,8 @@ TODAY = date(2026, 11, 22)  # the demo plan is of 2021
 
 @pytest.fixture
 def window(qtbot: Any, demo_register: Register, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(demo_register, settings, today=TODAY)
-    window.ops.quiet = True
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.states_period != "", timeout=15000)
-    yield window
-    window.ops.wait()
+    with opened_window(qtbot, demo_register, tmp_path, TODAY) as opened:
+        yield opened
 
 
 def opened_on(qtbot: Any, window: MainWindow) -> dict[str, str]:

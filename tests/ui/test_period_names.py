@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox
 
 from cchc_desktop.register.connection import Register
 from cchc_desktop.reports.period import collect_period
+from tests.ui.windows import opened_window
 from ui.exchange.exchange_dialog import ExportDialog, ReturnsDialog, TemplatesDialog
 from ui.progress.dashboard_dialog import DashboardDialog
 from ui.reports.report_dialog import ReportDialog
@@ -25,14 +25,8 @@ TODAY = date(2026, 12, 6)
 
 @pytest.fixture
 def window(qtbot: Any, demo_register: Register, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(demo_register, settings, today=TODAY)
-    window.ops.quiet = True
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.states_period != "", timeout=15000)
-    yield window
-    window.ops.wait()
+    with opened_window(qtbot, demo_register, tmp_path, TODAY) as opened:
+        yield opened
 
 
 def _names(box: QComboBox) -> dict[str, str]:

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from cchc_desktop.plans import repository
 from cchc_desktop.progress.entries import task_history, task_states
 from cchc_desktop.progress.evidence import evidence_files
 from cchc_desktop.register.connection import Register
+from tests.ui.windows import opened_window
 from ui.progress.progress_panel import ProgressDialog
 from ui.register.task_table_model import COL_STATUS
 from ui.shell.main_window import MainWindow
@@ -26,14 +27,8 @@ TODAY = date(2026, 12, 6)  # the reviewer's day: a 2021 plan looked at years lat
 
 @pytest.fixture
 def window(qtbot: Any, demo_register: Register, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(demo_register, settings, today=TODAY)
-    window.ops.quiet = True
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.states_period != "", timeout=15000)
-    yield window
-    window.ops.wait()
+    with opened_window(qtbot, demo_register, tmp_path, TODAY) as opened:
+        yield opened
 
 
 def _status_shown(window: MainWindow, task_id: int) -> str:
