@@ -16,11 +16,8 @@ Targets: (c) ≤ 3 s; (b) within 1.5x of (a).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -29,7 +26,7 @@ from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.report_bench import make_rows, whole_plan  # noqa: E402
+from bench.report_bench import make_rows, timed, whole_plan  # noqa: E402
 from cchc_desktop.reports.docx_render import render_docx  # noqa: E402
 from cchc_desktop.reports.model import (  # noqa: E402
     KE_HOACH,
@@ -71,18 +68,6 @@ def ours(rows: list[Row], path: Path) -> None:
                                         "(Kèm theo Kế hoạch số 12/KH-UBND)",
                                         [TableBlock(PLAN_COLUMNS, rows)])])
     render_docx(doc, path)
-
-
-def timed(label: str, work: Callable[[Path], object], path: Path, repeat: int) -> float:
-    """Run work repeat times; print and return the best time."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work(path)
-        times.append(time.perf_counter() - start)
-    best = min(times)
-    print(f"{label:<52} best {best:6.3f} s   median {statistics.median(times):6.3f} s")
-    return best
 
 
 def main() -> int:

@@ -134,7 +134,7 @@ def whole_plan(folder: Path, tasks: int) -> Callable[[Path], None]:
     return lambda path: render_plan(collect_plan(register, plan_id), path, draft=True)
 
 
-def timed(label: str, work: Callable[[Path], None], path: Path, repeat: int) -> float:
+def timed(label: str, work: Callable[[Path], object], path: Path, repeat: int) -> float:
     """Run work repeat times; print and return the best time."""
     times = []
     for _ in range(repeat):
@@ -142,7 +142,7 @@ def timed(label: str, work: Callable[[Path], None], path: Path, repeat: int) -> 
         work(path)
         times.append(time.perf_counter() - start)
     best = min(times)
-    print(f"{label:<48} best {best:6.3f} s   median {statistics.median(times):6.3f} s")
+    print(f"{label:<52} best {best:6.3f} s   median {statistics.median(times):6.3f} s")
     return best
 
 
