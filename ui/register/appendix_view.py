@@ -51,7 +51,6 @@ class AppendixView:
         self.search_terms: list[str] = []
         self._searches: OrderedDict[str, set[int]] = OrderedDict()
         self._sorted: dict[tuple[str, bool], list[int]] = {}
-        self._allowed: set[int] | None = None
         self._shown: tuple[list[int], bytearray] | None = None  # last keys() and their flags
         self._codes: bytes | None = None  # state_code at each outline position (0: heading)
 
@@ -78,7 +77,6 @@ class AppendixView:
     def keys(self) -> list[int]:
         """Return the row keys to show under the filters and sort order."""
         allowed = self._allowed_tasks()
-        self._allowed = allowed
         section = self.filters.section_id
         self._shown = None
         if self.sort_column is None:

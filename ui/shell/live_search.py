@@ -44,11 +44,6 @@ class LiveSearch(QObject):
         """Tell whether the view still has to catch up with the typed text."""
         return self._first.isActive() or self._rest.isActive()
 
-    @property
-    def first_pending(self) -> bool:
-        """Tell whether the typed text is not yet answered even by the rows in view."""
-        return self._first.isActive()
-
     def typed(self) -> None:
         """The search text changed: answer it once pending keystrokes are in (typing faster
         than a search runs skips the searches nobody would see)."""
