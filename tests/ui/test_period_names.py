@@ -57,3 +57,28 @@ def test_every_period_box_names_a_period_as_the_main_window_does(
         assert {code: main[code] for code in names if code in main} == {
             code: text for code, text in names.items() if code in main}, name
     assert collect_period(reg, plan, "2021-9M", TODAY).phrase == "9 tháng đầu năm 2021"
+
+
+def test_exchange_dialogs_reach_every_button_and_field_by_an_alt_letter(
+        qtbot: Any, window: MainWindow) -> None:
+    """Xuất Excel, Tạo biểu mẫu and Nhận báo cáo: each button and field label has its own
+    Alt letter (Tạo biểu mẫu and Nhận báo cáo had none)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from ui.widgets.mnemonics import mnemonic, mnemonic_problems
+
+    reg, plan = window.register, window.plan_id or 0
+    for make in (lambda: ExportDialog(reg, plan, window, today=TODAY),
+                 lambda: TemplatesDialog(reg, plan, window, today=TODAY),
+                 lambda: ReturnsDialog(reg, plan, window, today=TODAY)):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        buttons = [b.text() for b in dialog.findChildren(QAbstractButton)
+                   if b.isVisibleTo(dialog) and b.text()]
+        labels = [label.text() for label in dialog.findChildren(QLabel)
+                  if label.buddy() is not None]
+        assert len(labels) >= 1 and len(buttons) >= 3, dialog.windowTitle()
+        assert [t for t in buttons + labels if mnemonic(t) is None] == [], dialog.windowTitle()
+        assert mnemonic_problems(dialog) == []
+        dialog.close()

@@ -141,7 +141,7 @@ class TemplatesDialog(ExchangeDialog):
         self.units_list = QListWidget()
         self.folder_edit = QLineEdit(str((file_dialogs.last_folder() or Path.home())
                                          / "bieu-mau-cchc"))
-        self.write_button = QPushButton("Tạo biểu mẫu")
+        self.write_button = QPushButton("Tạo biể&u mẫu")
         self.files: list[TemplateFile] = []
         self._build()
 
@@ -149,19 +149,21 @@ class TemplatesDialog(ExchangeDialog):
         """Lay out the unit list, the folder and the buttons."""
         for unit in self.ops.call(lambda: plan_units(self.register, self.plan_id)) or []:
             self._add_unit(unit)
-        pick_all, pick_none = QPushButton("Chọn tất cả"), QPushButton("Bỏ chọn")
+        pick_all, pick_none = QPushButton("Chọn &tất cả"), QPushButton("&Bỏ chọn")
         pick_all.clicked.connect(lambda: self.set_all(True))
         pick_none.clicked.connect(lambda: self.set_all(False))
-        browse = QPushButton("Chọn thư mục…")
+        browse = QPushButton("&Chọn thư mục…")
         browse.clicked.connect(self._browse)
         form = QFormLayout()
-        form.addRow("Kỳ báo cáo:", self.period_box)
-        form.addRow("Lưu vào thư mục:", path_row(self.folder_edit, browse))
+        form.addRow(_buddy("&Kỳ báo cáo:", self.period_box), self.period_box)
+        form.addRow(_buddy("Lưu vào thư &mục:", self.folder_edit),
+                    path_row(self.folder_edit, browse))
         picks = QHBoxLayout()
-        picks.addWidget(QLabel("Đơn vị nhận biểu mẫu (chủ trì hoặc phối hợp):"), 1)
+        picks.addWidget(_buddy("Đơn &vị nhận biểu mẫu (chủ trì hoặc phối hợp):", self.units_list),
+                        1)
         picks.addWidget(pick_all)
         picks.addWidget(pick_none)
-        close = QPushButton("Đóng")
+        close = QPushButton("Đó&ng")
         close.clicked.connect(self.reject)
         self.write_button.clicked.connect(self.write)
         buttons = QHBoxLayout()

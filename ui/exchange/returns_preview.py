@@ -229,7 +229,7 @@ class ReturnsDialog(ExchangeDialog):
         self.problems_list = QListWidget()
         self.model = ReturnsPreviewModel()
         self.table = QTableView()
-        self.apply_button = QPushButton("Áp dụng")
+        self.apply_button = QPushButton("Á&p dụng")
         self.summary = QLabel()
         self._build()
         self.period_box.currentIndexChanged.connect(lambda _: self.refresh())
@@ -237,17 +237,19 @@ class ReturnsDialog(ExchangeDialog):
 
     def _build(self) -> None:
         """Lay out the pickers, the lists, the preview table and the buttons."""
-        pick_files, pick_folder = QPushButton("Chọn tệp…"), QPushButton("Chọn thư mục…")
+        pick_files, pick_folder = QPushButton("Chọn &tệp…"), QPushButton("Chọn thư &mục…")
         pick_files.clicked.connect(self._pick_files)
         pick_folder.clicked.connect(self._pick_folder)
         top = QHBoxLayout()
-        for widget in (QLabel("Kỳ báo cáo:"), self.period_box, pick_files, pick_folder):
+        period = QLabel("&Kỳ báo cáo:")
+        period.setBuddy(self.period_box)
+        for widget in (period, self.period_box, pick_files, pick_folder):
             top.addWidget(widget)
         top.addStretch(1)
         split = self._build_views()
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
-        close = QPushButton("Đóng")
+        close = QPushButton("Đó&ng")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
