@@ -161,3 +161,41 @@ def test_the_task_form_sets_the_own_due_date_in_one_undo_step(qtbot: Any,
     window.undo_stack.undo()
     task = repository.get_task(window.register.db, key)
     assert (task.due_override, task.notes) == (None, "")
+
+
+def test_f2_on_a_heading_renames_it_and_edits_its_tt_where_numbers_are_kept(
+        qtbot: Any, window: MainWindow) -> None:
+    """The demo plan keeps its printed numbers: F2 on a group's TT or title edits it in the
+    cell (one undo step each); in a renumbering plan TT is the program's, not typed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.register.task_table_model import COL_CONTENT, COL_NUMBER
+
+    def edit(column: int, text: str) -> None:
+        key = next(k for k in window.model.row_keys()
+                   if k < 0 and window.view.outline.headings[k].content == title)
+        window.table.setCurrentIndex(window.model.index(window.model.row_of(key), column))
+        window.table.setFocus()
+        qtbot.keyClick(window.table, Qt.Key.Key_F2)
+        editor = window.table.viewport().findChild(QLineEdit)
+        assert isinstance(editor, QLineEdit), column
+        editor.selectAll()
+        type_text(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    title = "Xây dựng kế hoạch"
+    assert f"3 {title}" in rows(window)
+    edit(COL_NUMBER, "3a")
+    qtbot.waitUntil(lambda: f"3a {title}" in rows(window))
+    edit(COL_CONTENT, "Xây dựng các kế hoạch")
+    title = "Xây dựng các kế hoạch"
+    qtbot.waitUntil(lambda: f"3a {title}" in rows(window))
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert "3 Xây dựng kế hoạch" in rows(window)
+    window.shape.toggle_numbers(True)  # the program numbers TT now
+    row = next(r for r, k in enumerate(window.model.row_keys()) if k < 0)
+    flags = window.model.flags(window.model.index(row, COL_NUMBER))
+    assert not flags & Qt.ItemFlag.ItemIsEditable
+    assert window.model.flags(window.model.index(row, COL_CONTENT)) & Qt.ItemFlag.ItemIsEditable

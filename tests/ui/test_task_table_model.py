@@ -57,7 +57,11 @@ def test_rows_show_headings_and_task_columns() -> None:
     assert model.index(2, COL_BUDGET).data(Qt.ItemDataRole.EditRole) == "1500,5"
     assert model.index(4, 0).data(KEY_ROLE) == 3
     assert model.index(0, COL_CONTENT).data(Qt.ItemDataRole.FontRole).bold()
-    assert not model.flags(model.index(0, COL_CONTENT)) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index(0, COL_CONTENT)) & Qt.ItemFlag.ItemIsEditable  # its title
+    assert not model.flags(model.index(0, COL_NUMBER)) & Qt.ItemFlag.ItemIsEditable  # renumbered
+    model.heading_numbers_editable = True  # a plan keeping its printed numbers
+    assert model.flags(model.index(0, COL_NUMBER)) & Qt.ItemFlag.ItemIsEditable
+    model.heading_numbers_editable = False
     assert model.flags(model.index(2, COL_CONTENT)) & Qt.ItemFlag.ItemIsEditable
 
 

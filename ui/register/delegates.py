@@ -31,6 +31,7 @@ from ui.register.task_table_model import (
     COL_NUMBER,
     COL_PARTNER,
     COL_RESULT,
+    KEY_ROLE,
     TEXT_COLUMNS,
 )
 from ui.widgets.editors import SubmitTextEdit, budget_edit, unit_edit
@@ -116,7 +117,8 @@ class AppendixDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: ModelIndex) -> QWidget:
         column = index.column()
-        if column in (COL_CONTENT, COL_RESULT):
+        heading = int(index.data(KEY_ROLE) or 0) < 0  # a section's or group's one-line title
+        if column in (COL_CONTENT, COL_RESULT) and not heading:
             editor = SubmitTextEdit(parent)
             editor.submitted.connect(lambda: self._finish(editor, commit=True))
             editor.cancelled.connect(lambda: self._finish(editor, commit=False))

@@ -94,6 +94,7 @@ class TaskTableModel(QAbstractTableModel):
         self._states: dict[int, TaskStatus] | None = None
         self._heading_rows: list[int] | None = []
         self.editor: Editor | None = None  # set by the window: turns an edit into a command
+        self.heading_numbers_editable = False  # a plan keeping its printed numbers
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -208,8 +209,11 @@ class TaskTableModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if (index.column() in FIELDS or index.column() == COL_DUE) and self._keys[index.row()] > 0:
-            return _EDITABLE
+        column, key = index.column(), self._keys[index.row()]
+        if key > 0:
+            return _EDITABLE if column in FIELDS or column == COL_DUE else _READ_ONLY
+        if column == COL_CONTENT or (column == COL_NUMBER and self.heading_numbers_editable):
+            return _EDITABLE  # a heading's title, and its TT where the plan keeps its numbers
         return _READ_ONLY
 
     def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
@@ -232,7 +236,10 @@ class TaskTableModel(QAbstractTableModel):
                 column not in FIELDS and column != COL_DUE):
             return False
         key = self._keys[index.row()]
-        return key > 0 and self.editor(key, FIELDS.get(column, "due_override"), value)
+        if key < 0:  # a heading: its title or TT (the window renames it)
+            return column in (COL_NUMBER, COL_CONTENT) and bool(self.flags(index) & (
+                Qt.ItemFlag.ItemIsEditable)) and self.editor(key, FIELDS[column], value)
+        return self.editor(key, FIELDS.get(column, "due_override"), value)
 
     # Formatting -----------------------------------------------------------------------------
 

@@ -362,7 +362,9 @@ class MainWindow(RegisterWindow):
         return self._unit_names
 
     def _inline_edit(self, task_id: int, field: str, value: object) -> bool:
-        """Turn an edit typed in a cell into an undoable command."""
+        """Turn an edit typed in a cell into an undoable command (a heading row: rename)."""
+        if task_id < 0:
+            return bool(self.shape.edit_heading(task_id, field, str(value)))
         return bool(self.tasks.edit_field(task_id, field, str(value)))
 
     def switch_register(self, register: Register) -> None:

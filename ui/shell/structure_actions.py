@@ -46,8 +46,9 @@ class StructureActions:
         plan_id = self.window.plan_id
         action.setCheckable(True)
         action.setEnabled(plan_id is not None)
-        action.setChecked(plan_id is not None and not structure.keeps_numbers(
-            self.window.register, plan_id))
+        keeps = plan_id is not None and structure.keeps_numbers(self.window.register, plan_id)
+        action.setChecked(plan_id is not None and not keeps)
+        self.window.model.heading_numbers_editable = keeps
 
     def heading(self) -> AppendixRow | None:
         """Return the section or group on the current row, or the one above the current task."""
@@ -102,6 +103,22 @@ class StructureActions:
                 row.content, row.number):
             self.window.undo_stack.push(RenameHeadingCommand(self.window, plan_id, kind, row.id,
                                                              title, number))
+
+    def edit_heading(self, key: int, field: str, text: str) -> bool:
+        """Rename a section or group from its cell: the title ("content") or, in a plan
+        keeping its printed numbers, its TT ("number"); False (with a message) if refused."""
+        row, plan_id = self.window.view.outline.headings.get(key), self.window.plan_id
+        if row is None or plan_id is None:
+            return False
+        kind = self._kind(row)
+        title, number = (text, row.number) if field == "content" else (row.content, text)
+        if not title.strip():
+            self.window.show_error("Không sửa được", f"Tên {NAMES[kind]} không được để trống.")
+            return False
+        if (title.strip(), number.strip()) != (row.content, row.number):
+            self.window.undo_stack.push(RenameHeadingCommand(self.window, plan_id, kind, row.id,
+                                                             title, number))
+        return True
 
     def move(self, offset: int) -> None:
         """Move the current section or group up (-1) or down (+1)."""
