@@ -147,16 +147,17 @@ def _clean_draft(draft: TaskDraft) -> TaskDraft:
 
 
 def _next_position(db: Database, plan_id: int, after_task_id: int | None) -> int:
-    """Return a position right after a task (shifting later rows) or at the end."""
+    """Return a position right after a task (shifting every later task and group, so a loose
+    task never passes a group heading) or at the end."""
     if after_task_id is None:
         sql = "SELECT max(position) AS m FROM tasks WHERE plan_id = ?"
         row = next(iter(db.query(sql, [plan_id])))
         return int(row["m"] or 0) + POSITION_STEP
     after = repository.get_task(db, after_task_id)
-    db.execute(
-        "UPDATE tasks SET position = position + ? WHERE plan_id = ? AND position > ?",
-        [POSITION_STEP, plan_id, after.position],
-    )
+    for table in ("tasks", "task_groups"):
+        db.execute(f"UPDATE {table} SET position = position + ? "  # noqa: S608
+                   "WHERE plan_id = ? AND position > ?",
+                   [POSITION_STEP, plan_id, after.position])
     return after.position + 1
 
 

@@ -116,3 +116,20 @@ def test_after_moving_a_section_or_group_lists_follow_the_printed_order(
     states = task_states(demo_register, plan_id, "2021-Y", date(2021, 12, 31))
     assert [s.task.id for s in states] == printed
     assert states[0].section_code == "II"
+
+
+def test_inserting_after_a_task_twice_keeps_the_loose_tasks_above_the_group(
+        register: Register) -> None:
+    """'Thêm nhiệm vụ sau' A, twice: B used to be pushed past group G's heading and showed
+    under its tasks (later tasks moved down, the group heading did not)."""
+    plan_id = services.create_plan(register, Plan(0, "KH 2026", year=2026))
+    section = structure.add_section(register, plan_id, "LĨNH VỰC A")
+    first = services.add_task(register, plan_id, TaskDraft(content="A", number="1"), section,
+                              None, None)
+    group = structure.add_group(register, plan_id, section, "Nhóm G")
+    services.add_task(register, plan_id, TaskDraft(content="G1", number="2.1"), section, group,
+                      None)
+    for content in ("B", "C"):
+        services.add_task(register, plan_id, TaskDraft(content=content), section, None, first)
+    assert [row.content for row in appendix_rows(register, plan_id)] == [
+        "LĨNH VỰC A", "A", "C", "B", "Nhóm G", "G1"]
