@@ -16,21 +16,18 @@ from typing import Any
 from cchc_desktop.plans import repository
 from cchc_desktop.progress.entries import ProgressInput, record_progress
 from cchc_desktop.progress.evidence import evidence_files, save_evidence_files
-from cchc_desktop.progress.states import Entry, judge, pick_entry, split_reason
+from cchc_desktop.progress.states import (
+    Entry,
+    judge,
+    pick_entry,
+    split_reason,
+    task_entries,
+)
 from cchc_desktop.register import audit
 from cchc_desktop.register.connection import Register
 from cchc_desktop.schedule.lateness import DONE_STATUSES
 from cchc_desktop.schedule.periods import ReportingPeriod, make_period, parse_period_code
 from cchc_desktop.schedule.phrases import KIND_RECURRING, parse_timeframe
-
-_TASK_ENTRIES_SQL = """
-SELECT p.task_id, p.status, p.percent, p.result_text, p.completed_on, p.evidence_number,
-       p.evidence_title, pe.year, pe.kind, pe."end", pe.start, p.reason, p.proposal,
-       p.evidence_date, p.reporting_unit_id
-FROM progress p JOIN periods pe ON pe.id = p.period_id
-WHERE p.task_id = ? AND pe."end" <= ?
-ORDER BY pe."end", pe.start
-"""
 
 
 @dataclass(frozen=True)
@@ -70,8 +67,7 @@ def _pick(register: Register, task_id: int, period: ReportingPeriod,
     task = repository.get_task(register.db, task_id)
     plan = repository.get_plan(register.db, task.plan_id)
     recurring = parse_timeframe(task.timeframe, plan.year).kind == KIND_RECURRING
-    rows = register.db.execute(_TASK_ENTRIES_SQL, [task_id, period.end.isoformat()])
-    entry, _ = pick_entry([Entry.of(row) for row in rows], period, recurring)
+    entry, _ = pick_entry(task_entries(register, task_id, period), period, recurring)
     if entry is None:
         return None, ""
     shown = judge(task.timeframe, task.due_override, plan.year, period, entry, today).status

@@ -100,14 +100,15 @@ class AreaStat:
 
 
 _NO_DEADLINE = {CONTINUOUS, PER_PLAN}
-_ENTRIES_SQL = """
+_ENTRIES_SELECT = """
 SELECT p.task_id, p.status, p.percent, p.result_text, p.completed_on, p.evidence_number,
        p.evidence_title, pe.year, pe.kind, pe."end", pe.start, p.reason, p.proposal,
        p.evidence_date, p.reporting_unit_id
 FROM progress p JOIN periods pe ON pe.id = p.period_id JOIN tasks t ON t.id = p.task_id
-WHERE t.plan_id = ? AND pe."end" <= ?
-ORDER BY pe."end", pe.start
 """
+_ENTRIES_SQL = _ENTRIES_SELECT + 'WHERE t.plan_id = ? AND pe."end" <= ? ORDER BY pe."end", pe.start'
+_TASK_ENTRIES_SQL = _ENTRIES_SELECT + (
+    'WHERE p.task_id = ? AND pe."end" <= ? ORDER BY pe."end", pe.start')
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,12 @@ def entries_by_task(register: Register, plan_id: int,
     for row in register.db.execute(_ENTRIES_SQL, [plan_id, period.end.isoformat()]):
         found.setdefault(row[0], []).append(Entry.of(row))
     return found
+
+
+def task_entries(register: Register, task_id: int, period: ReportingPeriod) -> list[Entry]:
+    """Return one task's entries in periods ending by this period's end (oldest first)."""
+    rows = register.db.execute(_TASK_ENTRIES_SQL, [task_id, period.end.isoformat()])
+    return [Entry.of(row) for row in rows]
 
 
 def pick_entry(entries: list[Entry], period: ReportingPeriod,

@@ -3,7 +3,6 @@ right-click menu, the toolbar, printing and exporting exactly the table shown.""
 
 from __future__ import annotations
 
-import gc
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from cchc_desktop.register.connection import Register
 from cchc_desktop.text.tables import from_tsv, to_tsv
-from tests.ui.test_main_window import make_window, task_row
+from tests.ui.test_main_window import task_row
+from tests.ui.windows import demo_day_window
 from ui.register.task_table_model import COL_BUDGET, COL_CONTENT, COL_RESULT
 from ui.shell import habits
 from ui.shell.main_window import MainWindow
@@ -26,11 +26,8 @@ from ui.shell.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot: Any, demo_register: Register, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
-    window = make_window(qtbot, demo_register, settings)
-    yield window
-    window.ops.wait()
-    gc.collect()
+    with demo_day_window(qtbot, demo_register, tmp_path) as opened:
+        yield opened
 
 
 def _select(window: MainWindow, *numbers: str) -> None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from cchc_desktop.register.connection import Register
-from tests.ui.test_main_window import make_window
+from tests.ui.windows import demo_day_window
 from ui.shell import habits
 from ui.shell.main_window import MainWindow
 from ui.shell.table_print import EMPTY_TABLE
@@ -23,11 +22,8 @@ from ui.widgets.print_dialog import PDF_CHOICE, PrintDialog
 
 @pytest.fixture
 def window(qtbot: Any, demo_register: Register, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
-    window = make_window(qtbot, demo_register, settings)
-    yield window
-    window.ops.wait()
-    gc.collect()
+    with demo_day_window(qtbot, demo_register, tmp_path) as opened:
+        yield opened
 
 
 def _pdf_printer(path: Path) -> QPrinter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -27,3 +28,16 @@ def opened_window(qtbot: Any, register: Register, tmp_path: Path,
     qtbot.waitUntil(lambda: window.states_period != "", timeout=15000)
     yield window
     window.ops.wait()
+
+
+@contextmanager
+def demo_day_window(qtbot: Any, register: Register, tmp_path: Path) -> Iterator[MainWindow]:
+    """Show the register window as test_main_window.make_window does (its day, states in);
+    afterwards let its work finish and collect the closed widgets here, on the GUI thread."""
+    from tests.ui.test_main_window import make_window
+
+    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
+    window = make_window(qtbot, register, settings)
+    yield window
+    window.ops.wait()
+    gc.collect()
