@@ -4,7 +4,6 @@ Vietnamese, the Vietnamese print dialog."""
 
 from __future__ import annotations
 
-import gc
 import re
 import subprocess
 from collections.abc import Iterator
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop import __version__
 from cchc_desktop.register.connection import Register
-from tests.ui.test_main_window import make_window, task_row
+from tests.ui.test_main_window import task_row
+from tests.ui.windows import demo_day_window
 from ui.register.task_table_model import COL_CONTENT
 from ui.shell.main_window import MainWindow
 from ui.shell.translations import install_vietnamese
@@ -41,11 +41,8 @@ _ALLOWED = {"pdf", "excel", "cchc", "sqlite", "tmp"}
 
 @pytest.fixture
 def window(qtbot: Any, demo_register: Register, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "giao-dien.ini"), QSettings.Format.IniFormat)
-    window = make_window(qtbot, demo_register, settings)
-    yield window
-    window.ops.wait()
-    gc.collect()
+    with demo_day_window(qtbot, demo_register, tmp_path) as opened:
+        yield opened
 
 
 def english_texts(root: QWidget) -> list[str]:
@@ -224,3 +221,22 @@ def test_the_shortcut_list_and_the_guide_fit_the_screen(qtbot: Any, window: Main
             fragments += 1
         block = block.next()
     assert widths and max(widths) <= guide.browser.viewport().width()
+
+
+def test_a_row_chosen_by_a_command_is_selected_even_with_ctrl_held(window: MainWindow) -> None:
+    """Ctrl+Z puts a deleted task back and selects it while Ctrl is still down: the row used
+    to be toggled off (selection read the held keys)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    row = task_row(window, "1.2")
+    key = window.model.key_at(row)
+    QTest.keyPress(window.table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        assert QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier
+        assert window.table.select_key(key)
+        assert {i.row() for i in window.table.selectionModel().selectedIndexes()} == {row}
+        assert window.table.current_key() == key
+    finally:
+        QTest.keyRelease(window.table, Qt.Key.Key_Control)

@@ -287,8 +287,10 @@ class AppendixTable(RowDrag):
         if row < 0:
             return False
         index = self.task_model.index(row, column)
-        self.setCurrentIndex(index)
-        self.selectRow(row)
+        # Not setCurrentIndex/selectRow: they read the keys held down, so after Ctrl+Z (Ctrl
+        # still down) they toggled the row off instead of selecting it.
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         if row not in self._fitted:  # its height first: scrolled in view, it stays whole
             self.setRowHeight(row, self._row_height(row))
         self.scrollTo(index)
